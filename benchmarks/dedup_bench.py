@@ -1,0 +1,102 @@
+"""Cross-article dedup quality: pairwise merge precision and recall on the multi-article corpus.
+
+    python benchmarks/dedup_bench.py                    # both extractors
+    python benchmarks/dedup_bench.py --extractor oracle # hand-coded events: dedup logic alone
+    python benchmarks/dedup_bench.py --extractor pipeline
+
+Each article's main event (first mention) is assigned to a canonical event by ingesting the
+corpus into a fresh database; two articles are "merged" when their main events share a canonical
+event. Against the gold clusters (``tests/fixtures/multi_article/gold.jsonl``): precision is the
+share of merged pairs that report the same event, recall the share of same-event pairs merged.
+An article without a predicted event is a singleton; one with no gold event is its own cluster.
+"""
+
+from __future__ import annotations
+
+import argparse
+import itertools
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+FIXTURES = ROOT / "tests" / "fixtures" / "multi_article"
+sys.path.insert(0, str(FIXTURES))
+
+import oracle  # noqa: E402
+
+from veille.store import Store  # noqa: E402
+
+
+def pairwise(gold: dict[str, str | None], pred: dict[str, str | None]) -> dict[str, float]:
+    """Pairwise precision/recall/F1 of a predicted clustering against gold (None = own cluster)."""
+    docs = sorted(gold)
+    g = {d: gold[d] or f"gold-none:{d}" for d in docs}
+    p = {d: pred.get(d) or f"pred-none:{d}" for d in docs}
+    tp = fp = fn = 0
+    for a, b in itertools.combinations(docs, 2):
+        same_g, same_p = g[a] == g[b], p[a] == p[b]
+        tp += same_g and same_p
+        fp += same_p and not same_g
+        fn += same_g and not same_p
+    precision = tp / (tp + fp) if tp + fp else 1.0
+    recall = tp / (tp + fn) if tp + fn else 1.0
+    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+    return {"precision": precision, "recall": recall, "f1": f1, "tp": tp, "fp": fp, "fn": fn}
+
+
+def run(extractor: str) -> dict[str, float]:
+    articles = oracle.load_articles()
+    if extractor == "oracle":
+        pipeline = oracle.OraclePipeline()
+    else:
+        from veille.pipeline import Pipeline
+
+        pipeline = Pipeline()
+    with tempfile.TemporaryDirectory() as tmp, Store(Path(tmp) / "bench.duckdb") as store:
+        t0 = time.perf_counter()
+        results = list(pipeline.run(articles))
+        t1 = time.perf_counter()
+        for result in results:
+            if hasattr(result, "events"):
+                store.add_document(result.article, result.events)
+        t2 = time.perf_counter()
+        pred = {m["doc_id"]: m["canonical_id"] for m in store.mentions() if m["ordinal"] == 0}
+        counts = store.counts()
+    scores = pairwise(oracle.load_gold(), pred)
+    scores.update(
+        docs=len(articles),
+        docs_with_event=len(pred),
+        mentions=counts["mentions"],
+        canonical=counts["canonical"],
+        extract_s=t1 - t0,
+        store_s=t2 - t1,
+    )
+    return scores
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--extractor", choices=["oracle", "pipeline", "both"], default="both")
+    args = ap.parse_args()
+    kinds = ["oracle", "pipeline"] if args.extractor == "both" else [args.extractor]
+    gold_events = {e for e in oracle.load_gold().values() if e}
+    print(f"corpus: {len(oracle.load_articles())} articles, {len(gold_events)} events")
+    for kind in kinds:
+        try:
+            s = run(kind)
+        except ImportError as exc:
+            print(f"{kind:8s} unavailable: {exc}")
+            continue
+        print(
+            f"{kind:8s} precision={s['precision']:.3f} recall={s['recall']:.3f} f1={s['f1']:.3f} "
+            f"(tp={s['tp']} fp={s['fp']} fn={s['fn']}; {s['docs_with_event']}/{s['docs']} docs with an event, "
+            f"{s['mentions']} mentions -> {s['canonical']} canonical; extract {s['extract_s']:.2f}s, "
+            f"store+dedup {s['store_s']:.2f}s)"
+        )
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,385 @@
+"""Cross-article deduplication: one canonical event per real-world event.
+
+Pure functions over :class:`~veille.model.Event` records, no database::
+
+    >>> from veille.dedup import cluster_events
+    >>> clusters = cluster_events(events)          # events of many articles, in ingest order
+    >>> [len(c.mentions) for c in clusters]   # doctest: +SKIP
+
+How two event mentions are matched (:func:`pair_score`):
+
+* **blocking** (any failure means "different events"):
+  - same country when both know it;
+  - event dates within a window that widens with ``time_precision``
+    (±2 days when the day is known, ±7 for a week, ±31 for a month);
+  - same place: same ``geonameid``, or within 25 km (50 km, 150 km when either side is only
+    known to ``geo_precision`` 2, 3), or the same admin1 when either side is a region; a mention
+    that only names the country passes, with a negative place score (see :data:`VAGUE_PLACE_SCORE`);
+  - compatible event types: the same ``event_type`` or a pair from :data:`COMPATIBLE_TYPES`;
+  - for protests and riots, no actor mismatch (two groups demonstrating in one city on one day
+    are two events).
+* **scoring**: closeness in time and space, same sub-event type, actor overlap (bonus) or
+  actor mismatch (penalty), wildly different death tolls (penalty). A mention joins the best
+  cluster scoring at least :data:`THRESHOLD`; otherwise it starts a new cluster.
+
+A cluster never takes two mentions of the same document (the extractor already separated them),
+and a mention must also pass the blocking against the cluster's canonical record (most precise
+date and place), which keeps single-link chaining in check. Clusters are never merged or split
+afterwards, so a canonical ``event_id`` (its first mention's) is stable as sources are added.
+
+How the canonical record is built (:func:`merge_mentions`):
+
+* ``fatalities``: ACLED keeps the lowest credible report. A mention that says nothing about deaths
+  reports 0 by convention, which means "not reported", not "nobody died"; so the canonical toll is
+  the **minimum over the non-zero reports**, and 0 only when every report is 0.
+* place fields: from the mention with the lowest ``geo_precision`` (ties: the first).
+* ``event_date``/``time_precision``: from the lowest ``time_precision``; ties go to the date most
+  mentions agree on, then the earliest.
+* ``event_type``/``sub_event_type``: confidence-weighted vote; actors and ``notes`` come from the
+  most confident mention of the winning type, missing actors are filled from the others.
+* ``confidence``: the highest; ``doc_id``, ``lang``, ``source_url``, ``published``: of the first
+  mention; ``evidence``: the evidence of each field's source mention, its ``rule`` tagged with the
+  document it comes from when that is not the canonical ``doc_id``.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import math
+import re
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass, field, replace
+from datetime import date
+
+from veille.model import Event, Evidence
+
+#: minimum score for a mention to join a cluster
+THRESHOLD = 0.55
+#: half-width of the date window (days) by ``time_precision`` (None: unknown precision)
+DATE_WINDOW = {1: 2, 2: 7, 3: 31, None: 3}
+#: radius (km) within which two places are "the same place", by ``geo_precision``
+PLACE_RADIUS_KM = {1: 25.0, 2: 50.0, 3: 150.0, None: 25.0}
+#: place score when one side only names the country: needs same day, same sub-type and shared actors to merge
+VAGUE_PLACE_SCORE = -0.05
+#: event types that different reports of one event plausibly code differently
+COMPATIBLE_TYPES = {
+    frozenset({"Battles", "Violence against civilians"}),
+    frozenset({"Battles", "Explosions/Remote violence"}),
+    frozenset({"Explosions/Remote violence", "Violence against civilians"}),
+    frozenset({"Protests", "Riots"}),
+}
+#: event types where the actors, not the violence, tell two events apart
+DEMONSTRATIONS = {"Protests", "Riots"}
+#: actor names that say nothing about who it was
+_GENERIC = re.compile(
+    r"^(unidentified|unknown|civilians|protesters|rioters|gangs?|bandits|gunmen|militants|jihadists)\b", re.I
+)
+
+PLACE_FIELDS = ("iso3", "country", "admin1", "location", "latitude", "longitude", "geonameid", "geo_precision")
+ACTOR_FIELDS = ("actor1", "actor2", "assoc_actor_1", "assoc_actor_2", "inter1", "inter2")
+
+
+# --------------------------------------------------------------------------- helpers
+
+
+def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    """Great-circle distance in km.
+
+    >>> round(haversine_km(48.8566, 2.3522, 45.764, 4.8357))
+    392
+    """
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    dp, dl = p2 - p1, math.radians(lon2 - lon1)
+    h = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
+    return 2 * 6371.0088 * math.asin(min(1.0, math.sqrt(h)))
+
+
+def _day(value: str | None) -> date | None:
+    if not value:
+        return None
+    try:
+        return date.fromisoformat(value[:10])
+    except ValueError:
+        return None
+
+
+def event_day(e: Event) -> tuple[date | None, int | None]:
+    """The date used for blocking and its precision: ``event_date``, else ``published`` (precision 2)."""
+    d = _day(e.event_date)
+    if d is not None:
+        return d, e.time_precision
+    d = _day(e.published)
+    return (d, 2) if d is not None else (None, None)
+
+
+def _norm(name: str) -> str:
+    name = re.sub(r"\(\d{4}-?\d*\)", "", name)  # "Military Forces of Mali (2021-)" -> "... of Mali"
+    return re.sub(r"\s+", " ", name).strip().casefold()
+
+
+def actor_names(e: Event) -> set[str]:
+    """Normalised names of the specific actors of a mention (generic ones like "Civilians (Mali)" dropped)."""
+    names: set[str] = set()
+    for value in (e.actor1, e.actor2, e.assoc_actor_1, e.assoc_actor_2):
+        for part in (value or "").split(";"):
+            part = part.strip()
+            if part and not _GENERIC.match(part):
+                names.add(_norm(part))
+    return names
+
+
+def _type_score(a: Event, b: Event) -> float | None:
+    if not a.event_type or not b.event_type:
+        return 0.1
+    if a.event_type == b.event_type:
+        return 0.25 if a.sub_event_type and a.sub_event_type == b.sub_event_type else 0.2
+    if frozenset({a.event_type, b.event_type}) in COMPATIBLE_TYPES:
+        return 0.1
+    return None
+
+
+def _date_score(a: Event, b: Event) -> float | None:
+    da, pa = event_day(a)
+    db, pb = event_day(b)
+    if da is None or db is None:
+        return 0.05
+    window = max(DATE_WINDOW.get(pa, 3), DATE_WINDOW.get(pb, 3))
+    gap = abs((da - db).days)
+    if gap > window:
+        return None
+    return 0.3 * (1 - gap / (window + 1))
+
+
+def vague_place(e: Event) -> bool:
+    """True when a mention only knows the country (no location, or the location is the country itself)."""
+    if not e.location:
+        return e.latitude is None
+    return bool(e.country) and _norm(e.location) == _norm(e.country or "")
+
+
+def _place_score(a: Event, b: Event) -> float | None:
+    if a.iso3 and b.iso3 and a.iso3 != b.iso3:
+        return None
+    if vague_place(a) or vague_place(b):
+        # "in Mali": compatible with any place of the country, but the date, type and actors must carry it
+        return VAGUE_PLACE_SCORE if (a.iso3 and b.iso3) else None
+    if a.geonameid is not None and a.geonameid == b.geonameid:
+        return 0.3
+    coarse = max(a.geo_precision or 1, b.geo_precision or 1)
+    if None not in (a.latitude, a.longitude, b.latitude, b.longitude):
+        d = haversine_km(a.latitude, a.longitude, b.latitude, b.longitude)  # type: ignore[arg-type]
+        radius = PLACE_RADIUS_KM.get(coarse, 25.0)
+        if d <= radius:
+            return max(0.05, 0.3 * (1 - d / radius))
+    if coarse >= 3 and a.admin1 and b.admin1 and _norm(a.admin1) == _norm(b.admin1):
+        return 0.1
+    if a.location and b.location and _norm(a.location) == _norm(b.location):
+        return 0.25
+    return None
+
+
+# --------------------------------------------------------------------------- matching
+
+
+def pair_score(a: Event, b: Event) -> float | None:
+    """How likely two mentions report the same event: ``None`` when blocked, else a score (≥ THRESHOLD: same)."""
+    place = _place_score(a, b)
+    if place is None:
+        return None
+    when = _date_score(a, b)
+    if when is None:
+        return None
+    kind = _type_score(a, b)
+    if kind is None:
+        return None
+    score = place + when + kind
+    na, nb = actor_names(a), actor_names(b)
+    if na and nb:
+        shared = len(na & nb) / min(len(na), len(nb))
+        if shared == 0:
+            if a.event_type in DEMONSTRATIONS or b.event_type in DEMONSTRATIONS:
+                return None
+            score -= 0.3
+        else:
+            score += 0.15 * shared
+    if a.fatalities and b.fatalities and max(a.fatalities, b.fatalities) > 4 * min(a.fatalities, b.fatalities) + 2:
+        score -= 0.1
+    return score
+
+
+@dataclass
+class Cluster:
+    """A canonical event and the mentions (one per document at most) merged into it."""
+
+    event_id: str
+    mentions: list[Event] = field(default_factory=list)
+    canonical: Event | None = None
+
+    @property
+    def doc_ids(self) -> set[str]:
+        return {m.doc_id for m in self.mentions}
+
+    def add(self, mention: Event) -> None:
+        self.mentions.append(mention)
+        self.canonical = merge_mentions(self.mentions, self.event_id)
+
+
+def cluster_score(mention: Event, cluster: Cluster) -> float | None:
+    """Best pair score of ``mention`` against the cluster's members; None if blocked."""
+    if mention.doc_id in cluster.doc_ids:
+        return None
+    if cluster.canonical is not None and pair_score(mention, cluster.canonical) is None:
+        return None
+    scores = [s for m in cluster.mentions if (s := pair_score(mention, m)) is not None]
+    return max(scores) if scores else None
+
+
+def best_cluster(mention: Event, clusters: Iterable[Cluster], threshold: float = THRESHOLD) -> Cluster | None:
+    """The cluster ``mention`` belongs to (highest score ≥ threshold; ties: the oldest), or None."""
+    best, best_score = None, threshold
+    for cluster in clusters:
+        score = cluster_score(mention, cluster)
+        if score is not None and score >= best_score and (best is None or score > best_score):
+            best, best_score = cluster, score
+    return best
+
+
+def canonical_id(mention: Event, ordinal: int = 0) -> str:
+    """Id of a canonical event started by ``mention``: its own ``event_id``, else a hash of doc and position."""
+    if mention.event_id:
+        return mention.event_id
+    digest = hashlib.sha1(f"{mention.doc_id}\x1f{ordinal}".encode()).hexdigest()[:16]
+    return f"ev-{digest}"
+
+
+def cluster_events(events: Iterable[Event], threshold: float = THRESHOLD) -> list[Cluster]:
+    """Cluster mentions in the given order (the database does the same, one document at a time).
+
+    >>> clusters = cluster_events(mentions)  # doctest: +SKIP
+    >>> canonical_record(clusters[0])["source_count"]  # doctest: +SKIP
+    """
+    clusters: list[Cluster] = []
+    ordinals: Counter[str] = Counter()
+    used: set[str] = set()
+    for event in events:
+        ordinal = ordinals[event.doc_id]
+        ordinals[event.doc_id] += 1
+        target = best_cluster(event, clusters, threshold)
+        if target is None:
+            cid = canonical_id(event, ordinal)
+            if cid in used:
+                cid = canonical_id(replace(event, event_id=""), ordinal)
+            used.add(cid)
+            target = Cluster(cid)
+            clusters.append(target)
+        target.add(event)
+    return clusters
+
+
+# --------------------------------------------------------------------------- canonical record
+
+
+def canonical_fatalities(reports: Iterable[int | None]) -> int:
+    """ACLED's lowest credible toll: min over non-zero reports, 0 only when none reports deaths.
+
+    >>> canonical_fatalities([0, 12, 9])
+    9
+    >>> canonical_fatalities([0, 0])
+    0
+    """
+    nonzero = [int(n) for n in reports if n]
+    return min(nonzero) if nonzero else 0
+
+
+def _precision(value: int | None) -> int:
+    return value if value is not None else 9
+
+
+def _tag(evidence: list[Evidence], doc_id: str, canonical_doc: str, fields: set[str] | None = None) -> list[Evidence]:
+    out = []
+    for ev in evidence:
+        if fields is not None and ev.field not in fields:
+            continue
+        if doc_id != canonical_doc:
+            ev = replace(ev, rule=f"{ev.rule} [doc {doc_id}]".strip())
+        out.append(ev)
+    return out
+
+
+def merge_mentions(mentions: list[Event], event_id: str) -> Event:
+    """The canonical record of a cluster (rules in the module docstring); ``sources`` via :func:`sources_of`."""
+    first = mentions[0]
+    # type: confidence-weighted vote, ties to the earliest mention
+    votes: Counter[tuple[str | None, str | None]] = Counter()
+    for m in mentions:
+        votes[(m.event_type, m.sub_event_type)] += max(m.confidence, 0.01)
+    by_type: Counter[str | None] = Counter()
+    for (etype, _sub), w in votes.items():
+        by_type[etype] += w
+    top_type = max(by_type, key=lambda t: (by_type[t], -_first_index(mentions, lambda m, t=t: m.event_type == t)))
+    of_type = [m for m in mentions if m.event_type == top_type]
+    main = max(of_type, key=lambda m: (m.confidence, -mentions.index(m)))
+    subs = Counter()
+    for m in of_type:
+        subs[m.sub_event_type] += max(m.confidence, 0.01)
+    top_sub = max(subs, key=lambda s: (subs[s], -_first_index(of_type, lambda m, s=s: m.sub_event_type == s)))
+
+    place_src = min(mentions, key=lambda m: (m.latitude is None, vague_place(m), _precision(m.geo_precision)))
+    dated = [m for m in mentions if m.event_date]
+    if dated:
+        best_tp = min(_precision(m.time_precision) for m in dated)
+        candidates = [m for m in dated if _precision(m.time_precision) == best_tp]
+        counts = Counter(m.event_date for m in candidates)
+        date_src = min(candidates, key=lambda m: (-counts[m.event_date], m.event_date))
+    else:
+        date_src = first
+
+    canon = replace(
+        first,
+        event_id=event_id,
+        event_type=top_type,
+        sub_event_type=top_sub,
+        fatalities=canonical_fatalities(m.fatalities for m in mentions),
+        notes=main.notes,
+        confidence=max(m.confidence for m in mentions),
+        evidence=[],
+    )
+    canon.event_date, canon.time_precision = date_src.event_date, date_src.time_precision
+    for name in PLACE_FIELDS:
+        setattr(canon, name, getattr(place_src, name))
+    for name in ACTOR_FIELDS:
+        value = getattr(main, name)
+        if value is None:
+            value = next((getattr(m, name) for m in of_type if getattr(m, name) is not None), None)
+        setattr(canon, name, value)
+
+    place_names = {"location", "place", *PLACE_FIELDS}
+    date_names = {"event_date", "time_precision", "date"}
+    evidence = _tag(main.evidence, main.doc_id, first.doc_id, None)
+    evidence = [e for e in evidence if e.field not in place_names | date_names]
+    evidence += _tag(place_src.evidence, place_src.doc_id, first.doc_id, place_names)
+    evidence += _tag(date_src.evidence, date_src.doc_id, first.doc_id, date_names)
+    canon.evidence = evidence
+    return canon
+
+
+def _first_index(items: list[Event], pred) -> int:
+    return next((i for i, m in enumerate(items) if pred(m)), len(items))
+
+
+def sources_of(mentions: Iterable[Event]) -> list[dict[str, str | None]]:
+    """The ``sources`` list of the contract: one ``{doc_id, url, published}`` per document, in ingest order."""
+    seen: dict[str, dict[str, str | None]] = {}
+    for m in mentions:
+        seen.setdefault(m.doc_id, {"doc_id": m.doc_id, "url": m.source_url, "published": m.published})
+    return list(seen.values())
+
+
+def canonical_record(cluster: Cluster) -> dict:
+    """The contract's canonical event: the event record plus ``sources`` and ``source_count``."""
+    assert cluster.canonical is not None
+    record = cluster.canonical.to_dict()
+    record["sources"] = sources_of(cluster.mentions)
+    record["source_count"] = len(record["sources"])
+    return record

@@ -1,0 +1,1 @@
+"""Extraction: triggers, modality, actors, places, dates, numbers, events."""

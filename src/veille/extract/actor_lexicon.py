@@ -1,0 +1,180 @@
+"""Actor lexicon: the data of ``resources/common/actors.yaml`` and ``resources/<lang>/actors.yaml``,
+``resources/<lang>/demonyms.yaml``, compiled into a token-sequence matcher.
+
+Matching is over spaCy tokens: case- and accent-insensitive, except for aliases written in capitals
+(acronyms such as "IS", "AA", "NAS"), which must match as written.
+
+    >>> lex = ActorLexicon.for_language("en")
+    >>> [(m.kind, m.key) for m in lex.match(get_nlp("en")("Turkish troops shelled the village."))]
+    [('country', 'TUR'), ('class', 'military'), ('class', 'civilians')]
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc
+from unidecode import unidecode
+
+from veille.nlp import get_nlp
+from veille.resources import lang_files, load_yaml
+
+KIND_PRIORITY = {"named": 3, "class": 2, "country": 1}
+
+
+def norm(text: str) -> str:
+    """Case- and accent-free form of a token."""
+    return unidecode(text.replace("\u2019", "'")).lower()
+
+
+def is_acronym(alias: str) -> bool:
+    letters = re.sub(r"[^A-Za-z]", "", alias)
+    return len(alias) <= 8 and len(letters) >= 2 and letters.isupper()
+
+
+@dataclass(slots=True)
+class Entry:
+    """What a phrase means: a named actor, an actor class, or a country (demonym / name)."""
+
+    kind: str  # "named" | "class" | "country"
+    key: str  # ACLED name template, class name, or ISO3
+    country: str | None = None  # for named state forces given as "class/ISO3"
+
+
+@dataclass(slots=True)
+class Match:
+    """One lexicon phrase found in a doc (token offsets, end exclusive)."""
+
+    start: int
+    end: int
+    kind: str
+    key: str
+    country: str | None = None
+    alias: str = ""
+    dropped: bool = False
+    role: str | None = None
+    extra: dict = field(default_factory=dict)
+
+
+@functools.cache
+def common_data() -> dict:
+    return load_yaml("common/actors.yaml")
+
+
+class ActorLexicon:
+    """Compiled phrases of one language."""
+
+    def __init__(self, lang: str):
+        self.lang = lang
+        common = common_data()
+        local = lang_files(lang, "actors.yaml") or {}
+        demonyms = lang_files(lang, "demonyms.yaml") or {}
+        self.classes: dict[str, dict] = common["classes"]
+        self.named: dict[str, dict] = {}
+        self.exact: dict[tuple[str, ...], Entry] = {}  # acronyms: case-sensitive
+        self.folded: dict[tuple[str, ...], Entry] = {}
+        self.max_len = 1
+        tokenizer = get_nlp(lang).tokenizer
+
+        def add(alias: str, entry: Entry) -> None:
+            toks = [t.text for t in tokenizer(str(alias).replace("\u2019", "'"))]
+            if not toks:
+                return
+            if is_acronym(str(alias)):
+                table, key = self.exact, tuple(toks)
+            else:
+                table, key = self.folded, tuple(norm(t) for t in toks)
+            old = table.get(key)
+            if old is None or KIND_PRIORITY[entry.kind] > KIND_PRIORITY[old.kind]:
+                table[key] = entry
+            self.max_len = max(self.max_len, len(key))
+
+        for iso3, forms in (demonyms.get("countries") or {}).items():
+            for form in forms:
+                form = str(form)
+                variants = [form]
+                if " " not in form and not form[:1].isupper():
+                    variants = [form + s for s in demonyms.get("suffixes", [""])]
+                for v in variants:
+                    add(v, Entry("country", iso3))
+        for cls, words in (local.get("classes") or {}).items():
+            if cls not in self.classes:
+                raise ValueError(f"{lang}/actors.yaml: unknown actor class {cls!r}")
+            for w in words:
+                add(w, Entry("class", cls))
+        for item in common["named"]:
+            if "name" in item:
+                key = str(item.get("id", item["name"]))
+                self.named[key] = item
+                entry = Entry("named", key)
+            else:
+                entry = Entry("class", item["class"], item["country"])
+            for a in item.get("aliases", []):
+                add(a, entry)
+        for key, aliases in (local.get("named") or {}).items():
+            if "/" in key and key.split("/")[0] in self.classes:
+                cls, iso3 = key.split("/")
+                entry = Entry("class", cls, iso3)
+            elif key in self.named:
+                entry = Entry("named", key)
+            else:
+                raise ValueError(f"{lang}/actors.yaml: {key!r} is not a named actor of common/actors.yaml")
+            for a in aliases:
+                add(a, entry)
+        roles = local.get("roles") or {}
+        self.roles = {k: [tuple(norm(t.text) for t in tokenizer(str(w))) for w in v] for k, v in roles.items()}
+        self.weak = {" ".join(p) for p in self.roles.get("weak", [])}
+
+    @classmethod
+    @functools.cache
+    def for_language(cls, lang: str) -> ActorLexicon:
+        return cls(lang)
+
+    def match(self, doc: Doc, start: int = 0, end: int | None = None) -> list[Match]:
+        """Longest-first phrase matches in tokens [start, end) of ``doc``."""
+        end = len(doc) if end is None else end
+        raw = [t.text.replace("\u2019", "'") for t in doc[start:end]]
+        low = [norm(t) for t in raw]
+        out: list[Match] = []
+        i = 0
+        while i < len(raw):
+            found = None
+            for n in range(min(self.max_len, len(raw) - i), 0, -1):
+                entry = self.exact.get(tuple(raw[i : i + n])) or self.folded.get(tuple(low[i : i + n]))
+                if entry is not None:
+                    found = (n, entry)
+                    break
+            if found is None:
+                i += 1
+                continue
+            n, entry = found
+            alias = doc[start + i : start + i + n].text
+            out.append(Match(start + i, start + i + n, entry.kind, entry.key, entry.country, alias))
+            i += n
+        return out
+
+    def is_weak(self, m: Match) -> bool:
+        """A vague word ("forces", "troops") that names an actor only when nothing better is there."""
+        return m.kind == "class" and not m.country and norm(m.alias) in self.weak
+
+    def has_cue(self, role: str, doc: Doc, start: int, end: int) -> bool:
+        """Whether a ``role`` cue phrase occurs in tokens [start, end)."""
+        return any(self.cue_after(role, doc, i) for i in range(start, end))
+
+    def is_cue(self, role: str, doc: Doc, i: int) -> int:
+        """Length of a ``role`` cue phrase ending at token ``i`` (inclusive), 0 if none."""
+        for phrase in self.roles.get(role, []):
+            n = len(phrase)
+            if i - n + 1 >= 0 and tuple(norm(t.text) for t in doc[i - n + 1 : i + 1]) == phrase:
+                return n
+        return 0
+
+    def cue_after(self, role: str, doc: Doc, i: int) -> int:
+        """Length of a ``role`` cue phrase starting at token ``i``, 0 if none."""
+        for phrase in self.roles.get(role, []):
+            n = len(phrase)
+            if i + n <= len(doc) and tuple(norm(t.text) for t in doc[i : i + n]) == phrase:
+                return n
+        return 0

@@ -1,0 +1,110 @@
+"""Assemble coded events from a parsed document: the one place that combines the extractors.
+
+    mentions (triggers that passed the gates)
+      └─ per event: place (geo) → date → fatalities → actors → notes, evidence, confidence
+
+The first event is the document's main event (the earliest sentence that reports one).
+Mentions of the same event type merge into one row; a later mention becomes its own event
+only when it has another event type and its own date or place.
+"""
+
+from __future__ import annotations
+
+import hashlib
+
+from spacy.tokens import Doc
+
+from veille.extract.actors import assign_actors
+from veille.extract.dates import resolve_date
+from veille.extract.fatalities import count_fatalities
+from veille.extract.mentions import Mention, find_mentions, main_mentions
+from veille.geo import geoparse, locate_event
+from veille.model import Article, Event, Evidence, Place, Toponym
+
+CODER_VERSION = "veille-0.1"
+MAX_EVENTS = 8
+NOTES_MAX = 400
+
+
+def _event_id(doc_id: str, index: int, mention: Mention) -> str:
+    key = f"{CODER_VERSION}|{doc_id}|{index}|{mention.sub_event_type}|{mention.trigger.start}"
+    return hashlib.sha1(key.encode("utf-8")).hexdigest()[:16]
+
+
+def _notes(text: str, sentence: tuple[int, int]) -> str:
+    s = " ".join(text[sentence[0] : sentence[1]].split())
+    return s if len(s) <= NOTES_MAX else s[: NOTES_MAX - 1].rsplit(" ", 1)[0] + "…"
+
+
+def _confidence(mention: Mention, place: Place | None, has_date: bool) -> float:
+    score = 0.45 + 0.3 * min(1.0, mention.priority / 100)
+    score += 0.1 if mention.sentence_index == 0 else 0.0
+    score += 0.05 if place is not None and place.geo_precision in (1, 2) else 0.0
+    score += 0.05 if has_date else 0.0
+    return round(min(score, 0.99), 3)
+
+
+class EventCoder:
+    """Codes the events of one parsed document (stateless; resources are cached per process)."""
+
+    def code(self, article: Article, doc: Doc) -> list[Event]:
+        lang = article.lang or "en"
+        groups = main_mentions(find_mentions(doc, lang))
+        if not groups:
+            return []
+        toponyms = geoparse(article.text, lang=lang, doc=doc)
+        events: list[Event] = []
+        seen: list[tuple[str, str | None, str | None]] = []
+        for group in groups:
+            mention = group[0]
+            event = self._code_one(article, doc, lang, mention, toponyms)
+            key = (event.event_type or "", event.event_date, event.location)
+            if events:
+                if any(event.event_type == t for t, _, _ in seen) or any(
+                    event.event_date == d and event.location == loc for _, d, loc in seen
+                ):
+                    continue  # another mention of an event already coded
+            seen.append(key)
+            event.event_id = _event_id(article.doc_id, len(events), mention)
+            events.append(event)
+            if len(events) >= MAX_EVENTS:
+                break
+        return events
+
+    def _code_one(self, article: Article, doc: Doc, lang: str, mention: Mention, toponyms: list[Toponym]) -> Event:
+        text = article.text
+        sentence = mention.sentence
+        ev = Event(
+            doc_id=article.doc_id,
+            event_type=mention.event_type,
+            sub_event_type=mention.sub_event_type,
+            lang=lang,
+            source_url=article.url,
+            published=article.published,
+            notes=_notes(text, sentence),
+        )
+        ev.evidence.extend(mention.evidence)
+        ev.evidence.append(Evidence("event_type", mention.trigger.start, mention.trigger.end, mention.trigger.text, mention.trigger.rule))
+
+        place = locate_event(text, toponyms, anchor=sentence, lang=lang)
+        if place is not None:
+            ev.set_place(place)
+
+        date = resolve_date(text, sentence, article.published, lang)
+        if date is not None:
+            ev.event_date, ev.time_precision = date.date, date.precision
+            ev.evidence.append(Evidence("event_date", date.start, date.end, date.text, date.rule))
+
+        fat = count_fatalities(text, sentence, lang, doc=doc)
+        ev.fatalities = fat.count
+        if fat.count and fat.text:
+            ev.evidence.append(Evidence("fatalities", fat.start, fat.end, fat.text, fat.rule))
+
+        actors = assign_actors(
+            doc, mention.span, sentence, ev.event_type, ev.sub_event_type, lang, ev.iso3, ev.country
+        )
+        for name in ("actor1", "actor2", "assoc_actor_1", "assoc_actor_2", "inter1", "inter2"):
+            setattr(ev, name, getattr(actors, name) or None)
+        ev.evidence.extend(actors.evidence)
+        ev.confidence = _confidence(mention, place, date is not None)
+        return ev

@@ -1,0 +1,321 @@
+"""Toponym recognition (spaCy entities + gazetteer n-grams) and disambiguation.
+
+Recognition: place entities of the spaCy pipeline (labels per language in
+``resources/<lang>/places.yaml``), plus capitalised n-grams found in the gazetteer that the
+model missed (not inside a person/organisation entity, not a common word).
+
+Disambiguation, one sense per name per document: population and feature class (country,
+division, capital, town), the document's country context, and admin hints that follow a
+name ("Holubivske, Luhansk", "Douala (Wouri, Littoral)") which select the candidate inside
+that division or country.
+
+    >>> from veille.geo.parse import find_toponyms
+    >>> [t.name for t in find_toponyms(doc, "en")]  # doc: a spaCy Doc
+"""
+
+from __future__ import annotations
+
+import functools
+import math
+import re
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+
+from veille.geo.gazetteer import Gazetteer, Row, get_gazetteer
+from veille.geo.normalize import key, plain
+from veille.model import Toponym
+from veille.resources import lang_files
+
+MAX_NGRAM = 5
+MAX_CANDIDATES = 60
+
+
+@dataclass(frozen=True)
+class LangSpec:
+    """Per-language data from ``resources/<lang>/places.yaml``."""
+
+    entity_labels: frozenset[str]
+    blocking_labels: frozenset[str]
+    strip_prefixes: tuple[str, ...]
+    stop_words: frozenset[str]
+    origin_cues: tuple[str, ...] = ()
+    near_cues: tuple[str, ...] = ()
+    target_cues: tuple[str, ...] = ()
+
+
+@functools.cache
+def lang_spec(lang: str) -> LangSpec:
+    d = lang_files(lang, "places.yaml") or lang_files("en", "places.yaml")
+    return LangSpec(
+        entity_labels=frozenset(d.get("entity_labels", [])),
+        blocking_labels=frozenset(d.get("blocking_labels", [])),
+        strip_prefixes=tuple(sorted(d.get("strip_prefixes", []), key=len, reverse=True)),
+        stop_words=frozenset(plain(w) for w in d.get("stop_words", [])),
+        origin_cues=tuple(plain(w) for w in d.get("origin_cues", [])),
+        near_cues=tuple(plain(w) for w in d.get("near_cues", [])),
+        target_cues=tuple(plain(w) for w in d.get("target_cues", [])),
+    )
+
+
+@dataclass
+class Mention:
+    """A recognised place-name span, with its candidate rows and the rule that found it."""
+
+    start: int
+    end: int
+    text: str
+    rule: str
+    candidates: tuple[int, ...] = ()
+    hint_rows: list[int] = field(default_factory=list)  # candidates of the admin hint that follows
+    choice: int | None = None
+
+
+# ---------------------------------------------------------------- recognition
+
+
+def cue_at(left: str, cues: tuple[str, ...], at_end: bool) -> str | None:
+    """The longest cue found in the left context ``left``: at its end (before an optional
+    article) if ``at_end``, else anywhere. Cues are :func:`plain` forms."""
+    left = " " + plain(left) + " "
+    best = None
+    for c in cues:
+        if at_end:
+            hit = re.search(rf" {re.escape(c)}(?: the| la| le| les| l)? $", left)
+        else:
+            hit = re.search(rf" {re.escape(c)} ", left)
+        if hit and (best is None or len(c) > len(best)):
+            best = c
+    return best
+
+
+def _strip(text: str, start: int, spec: LangSpec) -> tuple[str, int]:
+    for p in spec.strip_prefixes:
+        if text.startswith(p) and len(text) > len(p) + 1:
+            return text[len(p) :], start + len(p)
+    return text, start
+
+
+def _candidates(gaz: Gazetteer, text: str) -> tuple[int, ...]:
+    cands = gaz.lookup(text)
+    if not cands and text.endswith("'s"):
+        cands = gaz.lookup(text[:-2])
+    return cands[:MAX_CANDIDATES]
+
+
+def recognise(doc, lang: str, gaz: Gazetteer | None = None) -> list[Mention]:
+    """Place-name mentions of a spaCy ``doc`` (sorted by offset, non-overlapping)."""
+    gaz = gaz or get_gazetteer()
+    spec = lang_spec(lang)
+    text = doc.text
+    mentions: list[Mention] = []
+    taken = [False] * (len(text) + 1)
+
+    def take(m: Mention) -> None:
+        mentions.append(m)
+        for i in range(m.start, m.end):
+            taken[i] = True
+
+    for ent in doc.ents:
+        s, start = _strip(ent.text, ent.start_char, spec)
+        s = s.rstrip(" .,;:")
+        if plain(s) in spec.stop_words or not any(c.isupper() for c in s[:1]):
+            continue
+        cands = _candidates(gaz, s)
+        if ent.label_ not in spec.entity_labels:
+            # a place the model took for a person/organisation: "near Al Qa'im", "in Al Jawf"
+            left = text[max(0, ent.start_char - 30) : ent.start_char]
+            if not cands or not cue_at(left, spec.target_cues + spec.near_cues + spec.origin_cues, at_end=True):
+                continue
+        if not cands and "," in s:  # "Douala, Cameroon" as one entity: keep the head
+            s = s.split(",")[0]
+            cands = _candidates(gaz, s)
+        take(Mention(start, start + len(s), s, f"ner:{ent.label_}", cands))
+
+    # gazetteer n-grams the model missed
+    toks = list(doc)
+    i = 0
+    while i < len(toks):
+        tok = toks[i]
+        if not tok.text[:1].isupper() or taken[tok.idx] or tok.ent_type_ in spec.blocking_labels:
+            i += 1
+            continue
+        found = None
+        for n in range(min(MAX_NGRAM, len(toks) - i), 0, -1):
+            last = toks[i + n - 1]
+            if n > 1 and not _joinable(toks, i, n):
+                continue
+            end = last.idx + len(last.text)
+            if any(taken[tok.idx : end]):
+                continue
+            if any(t.ent_type_ in spec.blocking_labels for t in toks[i : i + n]):
+                continue
+            s = text[tok.idx : end]
+            if n == 1 and (plain(s) in spec.stop_words or len(s) < 3):
+                continue
+            cands = _candidates(gaz, s)
+            if not cands:
+                continue
+            if not _plausible(gaz, cands, toks[i : i + n], spec):
+                continue
+            found = Mention(tok.idx, end, s, "gazetteer", cands)
+            break
+        if found is not None:
+            take(found)
+            while i < len(toks) and toks[i].idx < found.end:
+                i += 1
+        else:
+            i += 1
+    mentions.sort(key=lambda m: m.start)
+    return mentions
+
+
+def _joinable(toks, i: int, n: int) -> bool:
+    """Multi-token names: every word capitalised, except short linkers and hyphens inside."""
+    for j, t in enumerate(toks[i : i + n]):
+        if t.text[:1].isupper() or t.text in {"-", "'", "’"}:
+            continue
+        if j and toks[i + j - 1].idx + len(toks[i + j - 1].text) == t.idx:  # glued: "Qa" + "'im"
+            continue
+        if t.text.lower() in {"de", "du", "des", "la", "le", "al", "el", "ad", "as", "ar", "of", "an", "en", "d'"}:
+            continue
+        return False
+    last, prev = toks[i + n - 1], toks[i + n - 2]
+    return last.text[:1].isupper() or (prev.idx + len(prev.text) == last.idx and last.text[:1].isalpha())
+
+
+def _plausible(gaz: Gazetteer, cands: tuple[int, ...], toks, spec: LangSpec) -> bool:
+    """A gazetteer-only match must look like a proper name and name a notable place."""
+    top = gaz.rows[cands[0]]
+    if len(toks) == 1:
+        t = toks[0]
+        if t.is_sent_start or t.is_stop or t.text.isupper() and len(t.text) <= 3:
+            return top.feature_code in ("PCLI", "RGN") and t.text[:1].isupper() and not t.is_stop
+        if t.pos_ not in ("PROPN", "X", "NOUN") and top.feature_code != "PCLI":
+            return False
+    if top.feature_code in ("PCLI", "ADM1", "RGN", "PPLC"):
+        return True
+    return top.population >= (1000 if len(toks) > 1 else 5000)
+
+
+# ---------------------------------------------------------------- disambiguation
+
+_HINT_SEP = re.compile(r"^\s*(,|\(|-|–)\s*$")
+
+
+def _attach_hints(mentions: list[Mention], text: str) -> None:
+    """Admin hints: a mention followed by ", X" or " (X" gets X's candidates (and X's own hint)."""
+    for a, b in zip(mentions, mentions[1:], strict=False):
+        gap = text[a.end : b.start]
+        if _HINT_SEP.match(gap) and b.candidates:
+            a.hint_rows.extend(b.candidates)
+    # chains: "Douala (Wouri, Littoral)": the hint of the hint also counts
+    for a, b in zip(mentions, mentions[1:], strict=False):
+        if a.hint_rows and b.hint_rows and _HINT_SEP.match(text[a.end : b.start]):
+            a.hint_rows.extend(b.hint_rows)
+
+
+def _fits(row: Row, hint: Row) -> bool:
+    if row.country_code != hint.country_code or row is hint:
+        return False
+    if hint.feature_code == "PCLI":
+        return True
+    if hint.feature_code == "ADM1" and row.feature_code != "ADM1":
+        return row.admin1_code is not None and row.admin1_code == hint.admin1_code
+    if row.feature_code in ("PCLI", "ADM1"):
+        return False
+    if hint.admin1_code and row.admin1_code == hint.admin1_code:
+        return True
+    # a town hint near a town: the two are within ~150 km
+    if None in (row.latitude, hint.latitude):
+        return False
+    return abs(row.latitude - hint.latitude) < 1.5 and abs(row.longitude - hint.longitude) < 1.5
+
+
+FEATURE_BONUS = {"PCLI": 5.0, "RGN": 3.0, "ADM1": 1.0, "PPLC": 1.5, "PPL": 0.0}
+
+
+def _score(gaz: Gazetteer, i: int, surface: str, countries: Counter, total: int) -> float:
+    r = gaz.rows[i]
+    s = math.log10(r.population + 10) + FEATURE_BONUS.get(r.feature_code, 0.0)
+    if plain(r.name) == plain(surface):
+        s += 0.7
+    if r.latitude is None:
+        s -= 4.0
+    if total:
+        s += 3.0 * countries.get(r.country_code, 0) / total
+    return s
+
+
+def _prefer_seat(gaz: Gazetteer, best: int, ms: list[Mention], text: str, hint_rows: list[Row]) -> int:
+    """A bare name shared by a division and its seat town means the town ("Gao" -> Gao town),
+    unless a division word is next to it ("Gao region", "province de Gao")."""
+    row = gaz.rows[best]
+    if row.feature_code != "ADM1":
+        return best
+    words = _division_words()
+    for m in ms:
+        around = plain(text[max(0, m.start - 25) : m.end + 25]).split()
+        if words.intersection(around):
+            return best
+    for i in ms[0].candidates:
+        r = gaz.rows[i]
+        if r.feature_code.startswith("PPL") and r.country_code == row.country_code and r.admin1_code == row.admin1_code:
+            if not hint_rows or any(_fits(r, h) for h in hint_rows):
+                return i
+    return best
+
+
+@functools.cache
+def _division_words() -> frozenset[str]:
+    from veille.resources import load_yaml
+
+    return frozenset(plain(w) for w in load_yaml("geo/normalize.yaml")["division_words"] if len(w) > 3)
+
+
+def resolve(mentions: list[Mention], text: str, gaz: Gazetteer | None = None) -> None:
+    """Choose one row per mention (``mention.choice``), one sense per name per document."""
+    gaz = gaz or get_gazetteer()
+    _attach_hints(mentions, text)
+    by_key: dict[str, list[Mention]] = defaultdict(list)
+    for m in mentions:
+        if m.candidates:
+            by_key[key(m.text)].append(m)
+
+    # country context: countries named outright, then the countries of unambiguous names
+    countries: Counter = Counter()
+    for ms in by_key.values():
+        rows = [gaz.rows[i] for i in ms[0].candidates]
+        if rows[0].feature_code == "PCLI":
+            countries[rows[0].country_code] += 2 * len(ms)
+        elif len({r.country_code for r in rows}) == 1:
+            countries[rows[0].country_code] += len(ms)
+    for _ in range(2):
+        total = sum(countries.values())
+        chosen: Counter = Counter()
+        for ms in by_key.values():
+            hint_rows = [gaz.rows[h] for m in ms for h in m.hint_rows]
+            best, best_s = None, -1e9
+            for i in ms[0].candidates:
+                s = _score(gaz, i, ms[0].text, countries, total)
+                if hint_rows and any(_fits(gaz.rows[i], h) for h in hint_rows):
+                    s += 8.0
+                if s > best_s:
+                    best, best_s = i, s
+            best = _prefer_seat(gaz, best, ms, text, hint_rows)
+            for m in ms:
+                m.choice = best
+            chosen[gaz.rows[best].country_code] += len(ms)
+        countries = countries + chosen
+
+
+def to_toponyms(mentions: list[Mention], gaz: Gazetteer | None = None) -> list[Toponym]:
+    gaz = gaz or get_gazetteer()
+    out = []
+    for m in mentions:
+        t = Toponym(text=m.text, start=m.start, end=m.end)
+        if m.choice is not None:
+            r = gaz.rows[m.choice]
+            t.geonameid, t.name, t.latitude, t.longitude = r.geonameid, r.name, r.latitude, r.longitude
+            t.country_code, t.admin1, t.feature_code = r.country_code, gaz.admin1_name(r), r.feature_code
+        out.append(t)
+    return out
