@@ -138,7 +138,9 @@ def test_verbatim_text_keeps_offsets():
 def test_decode_bytes_encodings():
     assert decode_bytes("Sécurité à Gao".encode("cp1252")) == "Sécurité à Gao"
     assert decode_bytes("Sécurité".encode(), declared="windows-1252") == "Sécurité"
-    assert decode_bytes(b'<meta charset="iso-8859-1"><p>\x93Caf\xe9\x94</p>') == "<meta charset=\"iso-8859-1\"><p>“Café”</p>"
+    assert (
+        decode_bytes(b'<meta charset="iso-8859-1"><p>\x93Caf\xe9\x94</p>') == '<meta charset="iso-8859-1"><p>“Café”</p>'
+    )
     mojibake = "Les élèves ont manifesté à Nantes".encode().decode("cp1252")
     assert fix_mojibake(mojibake) == "Les élèves ont manifesté à Nantes"
 
@@ -151,7 +153,9 @@ def test_normalise_date():
 
 
 def test_fragment_text():
-    assert html_fragment_text("<p>Un <b>soldat</b> tué.</p><p>Deux&nbsp;blessés.</p>") == "Un soldat tué.\nDeux blessés."
+    assert (
+        html_fragment_text("<p>Un <b>soldat</b> tué.</p><p>Deux&nbsp;blessés.</p>") == "Un soldat tué.\nDeux blessés."
+    )
 
 
 def test_truncated_html_still_yields_the_article():

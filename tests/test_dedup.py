@@ -112,7 +112,10 @@ def test_country_level_mention_needs_shared_actors():
     assert merged(attack("a"), vague)  # same day, same sub-type, same actors
     anonymous = attack("b", location="Mali", geonameid=None, latitude=17.0, longitude=-4.0, actor1=None, actor2=None)
     assert not merged(attack("a"), anonymous)
-    assert pair_score(attack("a"), attack("b", location=None, latitude=None, longitude=None, iso3=None)) is None
+    nowhere = dict(location=None, latitude=None, longitude=None, iso3=None, country=None, geonameid=None)
+    assert merged(attack("a"), attack("b", **nowhere))  # no place at all, but the same named actors
+    anonymous_nowhere = dict(nowhere, actor1="Unidentified Armed Group (Mali)", actor2=None)
+    assert pair_score(attack("a"), attack("b", **anonymous_nowhere)) is None
 
 
 def test_event_types_must_be_compatible():

@@ -163,3 +163,33 @@ def test_storing_a_bad_event_is_skipped_not_fatal(oracle_cli, tmp_path, monkeypa
     assert "e2-fr-1" in capsys.readouterr().err
     with Store(db, read_only=True) as store:
         assert store.counts()["documents"] == 31
+
+
+def test_default_db_path_is_in_user_data_dir(monkeypatch, tmp_path):
+    from veille.store import db
+
+    assert db.default_db_path().name == "veille.duckdb"
+    assert db.default_db_path().parent.name == "veille"
+    monkeypatch.setattr(db, "default_db_path", lambda: tmp_path / "data" / "veille.duckdb")
+    with Store() as store:
+        assert store.path == tmp_path / "data" / "veille.duckdb"
+    assert store.path.exists()
+
+
+@pytest.mark.slow
+def test_ingest_with_the_real_pipeline(tmp_path, capsys):
+    """End to end through the extractor: every readable document is recorded, merges are consistent."""
+    pytest.importorskip("veille.pipeline")
+    db = tmp_path / "db.duckdb"
+    assert cli.main(["ingest", str(CORPUS), "--db", str(db)]) == 0
+    with Store(db, read_only=True) as store:
+        counts = store.counts()
+        events = list(store.query())
+        mentions = store.mentions()
+    assert counts["documents"] + capsys.readouterr().err.count("extraction failed") == 32
+    assert counts["canonical"] <= counts["mentions"]
+    assert sum(e["source_count"] for e in events) <= len(mentions)
+    assert {m["canonical_id"] for m in mentions} == {e["event_id"] for e in events}
+    assert cli.main(["ingest", str(CORPUS), "--db", str(db)]) == 0  # nothing new
+    with Store(db, read_only=True) as store:
+        assert store.counts() == counts

@@ -17,7 +17,8 @@ How two event mentions are matched (:func:`pair_score`):
     that only names the country passes, with a negative place score (see :data:`VAGUE_PLACE_SCORE`);
   - compatible event types: the same ``event_type`` or a pair from :data:`COMPATIBLE_TYPES`;
   - for protests and riots, no actor mismatch (two groups demonstrating in one city on one day
-    are two events).
+    are two events), and without a shared actor the same sub-event type;
+  - a mention with no country merges only on shared (specific) actors.
 * **scoring**: closeness in time and space, same sub-event type, actor overlap (bonus) or
   actor mismatch (penalty), wildly different death tolls (penalty). A mention joins the best
   cluster scoring at least :data:`THRESHOLD`; otherwise it starts a new cluster.
@@ -38,8 +39,9 @@ How the canonical record is built (:func:`merge_mentions`):
 * ``event_type``/``sub_event_type``: confidence-weighted vote; actors and ``notes`` come from the
   most confident mention of the winning type, missing actors are filled from the others.
 * ``confidence``: the highest; ``doc_id``, ``lang``, ``source_url``, ``published``: of the first
-  mention; ``evidence``: the evidence of each field's source mention, its ``rule`` tagged with the
-  document it comes from when that is not the canonical ``doc_id``.
+  mention; ``evidence``: the evidence of each field's source mention (place, date and toll from the
+  mentions that gave them, the rest from the main one), its ``rule`` tagged ``[doc <doc_id>]`` when
+  it comes from another article than the canonical ``doc_id``.
 """
 
 from __future__ import annotations
@@ -162,8 +164,9 @@ def _place_score(a: Event, b: Event) -> float | None:
     if a.iso3 and b.iso3 and a.iso3 != b.iso3:
         return None
     if vague_place(a) or vague_place(b):
-        # "in Mali": compatible with any place of the country, but the date, type and actors must carry it
-        return VAGUE_PLACE_SCORE if (a.iso3 and b.iso3) else None
+        # "in Mali" (or nowhere): compatible with any place of the country, but the date, type and
+        # actors must carry it (pair_score requires shared actors when a country is unknown)
+        return VAGUE_PLACE_SCORE
     if a.geonameid is not None and a.geonameid == b.geonameid:
         return 0.3
     coarse = max(a.geo_precision or 1, b.geo_precision or 1)
@@ -195,14 +198,17 @@ def pair_score(a: Event, b: Event) -> float | None:
         return None
     score = place + when + kind
     na, nb = actor_names(a), actor_names(b)
-    if na and nb:
-        shared = len(na & nb) / min(len(na), len(nb))
-        if shared == 0:
-            if a.event_type in DEMONSTRATIONS or b.event_type in DEMONSTRATIONS:
-                return None
-            score -= 0.3
-        else:
-            score += 0.15 * shared
+    shared = len(na & nb) / min(len(na), len(nb)) if na and nb else 0.0
+    demonstration = a.event_type in DEMONSTRATIONS or b.event_type in DEMONSTRATIONS
+    if na and nb and not shared:
+        if demonstration:
+            return None  # two groups demonstrating: two events
+        score -= 0.3
+    score += 0.15 * shared
+    if not shared and (not a.iso3 or not b.iso3):
+        return None  # no country on one side: only shared actors can tie the reports together
+    if demonstration and not shared and a.sub_event_type != b.sub_event_type:
+        return None  # cities see several demonstrations a day: a peaceful march is not the one police broke up
     if a.fatalities and b.fatalities and max(a.fatalities, b.fatalities) > 4 * min(a.fatalities, b.fatalities) + 2:
         score -= 0.1
     return score
@@ -356,10 +362,12 @@ def merge_mentions(mentions: list[Event], event_id: str) -> Event:
 
     place_names = {"location", "place", *PLACE_FIELDS}
     date_names = {"event_date", "time_precision", "date"}
+    toll_src = next((m for m in mentions if m.fatalities == canon.fatalities), first)
     evidence = _tag(main.evidence, main.doc_id, first.doc_id, None)
-    evidence = [e for e in evidence if e.field not in place_names | date_names]
+    evidence = [e for e in evidence if e.field not in place_names | date_names | {"fatalities"}]
     evidence += _tag(place_src.evidence, place_src.doc_id, first.doc_id, place_names)
     evidence += _tag(date_src.evidence, date_src.doc_id, first.doc_id, date_names)
+    evidence += _tag(toll_src.evidence, toll_src.doc_id, first.doc_id, {"fatalities"})
     canon.evidence = evidence
     return canon
 

@@ -84,12 +84,14 @@ def _whatwg(name: str | None) -> str | None:
     return "cp1252" if canonical in ("iso8859-1", "latin-1", "ascii") else canonical
 
 
-def decode_bytes(data: bytes, declared: str | None = None) -> str:
+def decode_bytes(data: bytes, declared: str | None = None, repair: bool = True) -> str:
     """Decode ``data`` to text; raises ValueError for empty or binary input.
 
     ``declared`` is the charset given by the transport (HTTP header, WARC, feed);
-    the document's own declaration is read when it is missing.
+    the document's own declaration is read when it is missing. ``repair=False`` leaves
+    mojibake alone (for text whose offsets must stay those of the input).
     """
+    fix = fix_mojibake if repair else str
     if not data.strip():
         raise ValueError("empty input")
     for bom, enc in ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16")):
@@ -98,12 +100,12 @@ def decode_bytes(data: bytes, declared: str | None = None) -> str:
     if looks_binary(data):
         raise ValueError("binary data, not text")
     try:
-        return fix_mojibake(data.decode("utf-8"))
+        return fix(data.decode("utf-8"))
     except UnicodeDecodeError as exc:
         utf8_error = exc
     # Not UTF-8, whatever the label says: a truncated last character is still UTF-8.
     if len(data) - utf8_error.start <= 3 and utf8_error.reason == "unexpected end of data":
-        return fix_mojibake(data.decode("utf-8", errors="ignore"))
+        return fix(data.decode("utf-8", errors="ignore"))
     # WHATWG: a latin-1 label means cp1252 (its superset for the 0x80-0x9f range).
     candidates = [_whatwg(declared), _whatwg(declared_charset(data)), "cp1252"]
     for enc in candidates:

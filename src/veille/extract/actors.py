@@ -21,7 +21,7 @@ import functools
 from dataclasses import dataclass, field
 
 import pycountry
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc
 
 from veille.extract.actor_lexicon import ActorLexicon, Match, common_data
 from veille.model import Evidence
@@ -86,11 +86,19 @@ def period(iso3: str, event_date: str | None = None) -> str:
     return f" ({chosen[0]}-)"
 
 
-def class_actor(cls: str, iso3: str | None, country: str | None, event_iso3: str | None, event_date: str | None) -> Actor:
-    """A generic actor of class ``cls`` ("military", "civilians", ...) for a country."""
+def class_actor(
+    cls: str,
+    iso3: str | None,
+    country: str | None,
+    event_iso3: str | None,
+    event_date: str | None,
+    gang: bool = True,
+) -> Actor:
+    """A generic actor of class ``cls`` ("military", "civilians", ...) for a country; unnamed
+    perpetrators are an unidentified gang where the data says so (``gang``)."""
     data = common_data()
     spec = data["classes"][cls]
-    if cls == "unidentified_armed_group" and event_iso3 in (data.get("gang_countries") or ()):
+    if gang and cls == "unidentified_armed_group" and event_iso3 in (data.get("gang_countries") or ()):
         spec = data["classes"]["gang"]
     iso3 = iso3 or event_iso3
     name = country_name(iso3) if iso3 and (iso3 != event_iso3 or not country) else (country or "")
@@ -172,7 +180,9 @@ def _gap_ok(doc: Doc, i: int, j: int, lex: ActorLexicon, allow_prep: bool) -> bo
 
 
 def attach_countries(doc: Doc, matches: list[Match], lex: ActorLexicon) -> None:
-    """Give state-force words the country of an adjacent demonym or country name; mark it used."""
+    """Give state-force words the country of an adjacent demonym or country name; mark it used.
+    "the armies of India and Pakistan", "les armées indienne et pakistanaise" give two actors."""
+    extra: list[Match] = []
     for idx, m in enumerate(matches):
         if m.kind != "class" or m.key not in STATE_CLASSES + ("rebels",) or m.country:
             continue
@@ -180,24 +190,36 @@ def attach_countries(doc: Doc, matches: list[Match], lex: ActorLexicon) -> None:
         before = matches[idx - 1] if idx > 0 else None
         if after is not None and after.kind == "country" and _gap_ok(doc, m.end, after.start, lex, True):
             m.country, after.dropped = after.key, True
+            nxt = matches[idx + 2] if idx + 2 < len(matches) else None
+            if (
+                nxt is not None
+                and nxt.kind == "country"
+                and nxt.start - after.end == 1
+                and lex.cue_after("coordination", doc, after.end)
+            ):
+                nxt.dropped = True
+                extra.append(Match(nxt.start, nxt.end, "class", m.key, nxt.key, nxt.alias))
         elif before is not None and before.kind == "country" and _gap_ok(doc, before.end, m.start, lex, False):
             m.country, before.dropped = before.key, True
         if m.key == "rebels" and m.country:
             m.country = None  # "Syrian rebels": rebels keep the event country
+    matches.extend(extra)
+    matches.sort(key=lambda x: x.start)
 
 
 def fold_heads(doc: Doc, matches: list[Match], lex: ActorLexicon) -> None:
     """Drop a generic word that introduces or qualifies another actor ("Taliban fighters",
-    "members of Boko Haram", "rebelles houthis", "soldiers of the army")."""
+    "members of Boko Haram", "rebelles houthis", "border guard police")."""
     live = [m for m in matches if not m.dropped and m.kind != "country"]
-    for a, b in zip(live, live[1:]):
+    for a, b in zip(live, live[1:], strict=False):
         gap = doc[a.end : b.start]
-        adjacent = all(t.pos_ in ("DET", "PUNCT", "PART") and t.text not in (",", ";") for t in gap) and len(gap) <= 1
+        adjacent = all(t.pos_ in ("DET", "PUNCT", "PART") and t.text not in (",", ";", "(", ")") for t in gap)
+        adjacent = adjacent and len(gap) <= 1
         partitive = False
         if 0 < len(gap) <= 3:
             for k in range(a.end, b.start):
                 n = lex.cue_after("partitive_prep", doc, k)
-                if n and all(t.pos_ in ("DET",) for t in doc[k + n : b.start]):
+                if n and all(t.pos_ == "DET" for t in doc[k + n : b.start]):
                     partitive = True
                     break
         if not (adjacent or partitive):
@@ -207,18 +229,54 @@ def fold_heads(doc: Doc, matches: list[Match], lex: ActorLexicon) -> None:
         elif a.kind == "named" and b.kind == "class" and adjacent:
             b.dropped = True
         elif a.kind == "class" and b.kind == "class" and partitive:
-            # "members of the police": the head gives way; "civilians of Mali" never reaches here
-            if a.key in ("civilians", "unidentified_armed_group", "militia") or a.key == b.key:
+            if a.key in ("civilians", "unidentified_armed_group", "militants", "militia") or a.key == b.key:
                 a.dropped = True
-        elif a.kind == "class" and b.kind == "class" and adjacent and a.key == b.key:
-            b.dropped = True
+        elif a.kind == "class" and b.kind == "class" and adjacent:
+            ra, rb = doc[a.start : a.end].root, doc[b.start : b.end].root
+            # the syntactic dependent gives way to its head ("border guard police", "soldats militaires")
+            if ra.head == rb or (ra.head.i in range(b.start, b.end)):
+                a.dropped = True
+                b.country = b.country or a.country
+            else:
+                b.dropped = True
+                a.country = a.country or b.country
+
+
+def mark_negated(doc: Doc, matches: list[Match], lex: ActorLexicon) -> None:
+    """"anti-Houthi forces" do not name the Houthis."""
+    for m in matches:
+        k = m.start - 1
+        if k >= 0 and doc[k].text in ("-", "\u2010", "\u2011"):
+            k -= 1
+        first = doc[m.start].text.lower()
+        if (k >= 0 and lex.is_cue("negation", doc, k) and k < m.start - 1) or any(
+            first.startswith(neg[0] + "-") for neg in lex.roles.get("negation", [])
+        ):
+            m.dropped = True
+
+
+def proper_names(doc: Doc, matches: list[Match]) -> None:
+    """"Murle raiders", "Bani Ali tribesmen": a proper name before a communal-militia word names it."""
+    spec = common_data()["classes"]
+    taken = {i for m in matches for i in range(m.start, m.end)}
+    for m in matches:
+        if m.kind != "class" or "named_template" not in spec[m.key]:
+            continue
+        k = m.start - 1
+        words = []
+        while k >= 0 and k not in taken and doc[k].pos_ == "PROPN" and len(words) < 3:
+            words.insert(0, doc[k].text)
+            k -= 1
+        if not words:  # French: the name follows ("milices peules" is data; "miliciens Murle")
+            k = m.end
+            while k < len(doc) and k not in taken and doc[k].pos_ == "PROPN" and len(words) < 3:
+                words.append(doc[k].text)
+                k += 1
+        if words:
+            m.extra["proper"] = " ".join(words)
 
 
 # --------------------------------------------------------------------------- roles
-
-
-def _root(span: Span):
-    return span.root
 
 
 def _trigger_token(doc: Doc, trigger: tuple[int, int]):
@@ -248,14 +306,22 @@ def _cue_before(doc: Doc, m: Match, lex: ActorLexicon, role: str, sent_start: in
 
 def role_of(doc: Doc, m: Match, trig, lex: ActorLexicon, sent_start: int) -> tuple[str | None, str]:
     """("a1" | "a2" | None, rule) for a phrase relative to the trigger token."""
+    root = doc[m.start : m.end].root
+    if trig is not None and root.head == trig and root.dep_.lower() in SUBJECT_DEPS + OBJECT_DEPS:
+        dep = root.dep_.lower()
+        if dep in SUBJECT_DEPS:
+            return ("a2" if _is_passive(trig) and dep.startswith("nsubj") else "a1"), f"dep:{dep}"
+        return "a2", f"dep:{dep}"
     if _cue_before(doc, m, lex, "agent", sent_start):
         return "a1", "cue:agent"
     if _cue_before(doc, m, lex, "between", sent_start):
         return "a1", "cue:between"
     if _cue_before(doc, m, lex, "target", sent_start):
         return "a2", "cue:target"
+    if root.dep_.lower() in ("nsubj:pass", "nsubjpass") and (trig is None or root.head != trig):
+        return "a2", "dep:passive-subject"
     if trig is not None:
-        tok = doc[m.start : m.end].root
+        tok = root
         steps = 0
         while tok.head is not tok and steps < 5:
             if tok.head == trig:
@@ -277,6 +343,29 @@ def _pick(actors: list[Actor], pred) -> Actor | None:
     return next((a for a in actors if pred(a)), None)
 
 
+def _armed(a: Actor) -> bool:
+    return a.inter not in ("Civilians", "Protesters", "Rioters")
+
+
+def _state(a: Actor) -> bool:
+    return a.inter in ("State forces", "External/Other forces") and not a.name.startswith("Private")
+
+
+def _nonstate_armed(a: Actor) -> bool:
+    return a.inter in ("Rebel group", "Political militia", "Identity militia") or a.name.startswith("Wagner")
+
+
+def prepare(doc: Doc, start: int, end: int, lex: ActorLexicon) -> list[Match]:
+    """Actor phrases of tokens [start, end), with countries attached and head words folded."""
+    matches = lex.match(doc, start, end)
+    mark_negated(doc, matches, lex)
+    matches = [m for m in matches if not m.dropped]
+    attach_countries(doc, matches, lex)
+    fold_heads(doc, matches, lex)
+    proper_names(doc, matches)
+    return matches
+
+
 def assign_actors(
     doc: Doc,
     trigger: tuple[int, int],
@@ -288,35 +377,75 @@ def assign_actors(
     country: str | None,
     event_date: str | None = None,
 ) -> ActorResult:
-    """Actors of the event whose trigger is ``trigger`` in sentence ``sentence`` (char spans of ``doc``)."""
+    """Actors of the event whose trigger is ``trigger`` in sentence ``sentence`` (char spans of ``doc``).
+
+    ``iso3``/``country`` are where the event happened (unnamed actors take that country);
+    ``event_date`` (YYYY-MM-DD, optional) picks the government period of state forces.
+    """
     lex = ActorLexicon.for_language(lang)
     sent = doc.char_span(sentence[0], sentence[1], alignment_mode="expand") or doc[:]
-    matches = lex.match(doc, sent.start, sent.end)
-    attach_countries(doc, matches, lex)
-    fold_heads(doc, matches, lex)
+    matches = prepare(doc, sent.start, sent.end, lex)
     trig = _trigger_token(doc, trigger)
     trig_i = trig.i if trig is not None else sent.start
 
     def make(m: Match) -> Actor:
         return resolve(lex, m, iso3, country, event_date)
 
+    def generic(cls: str, rule: str = "", gang: bool = True) -> Actor:
+        a = class_actor(cls, None, country, iso3, event_date, gang)
+        a.rule = rule or f"default:{cls}"
+        return a
+
+    # the whole article: named armed groups for "the militants" that refer back to them, and the
+    # country of state forces named once ("Israeli forces ... the soldiers")
+    doc_matches = [m for m in prepare(doc, 0, len(doc), lex) if not m.dropped]
+    doc_named: list[Actor] = []
+    doc_country: dict[str, str] = {}
+    for m in doc_matches:
+        if m.kind == "named":
+            a = make(m)
+            if _nonstate_armed(a):
+                doc_named.append(a)
+        elif m.kind == "class" and m.country and m.key in STATE_CLASSES:
+            doc_country.setdefault(m.key, m.country)
+
     a1: list[Actor] = []
     a2: list[Actor] = []
     before: list[Actor] = []
     after: list[Actor] = []
-    for m in matches:
-        if m.dropped:
-            continue
+    live = [m for m in matches if not m.dropped]
+    strong = [m for m in live if m.kind != "country" and not lex.is_weak(m)]
+    trig_span = doc.char_span(trigger[0], trigger[1], alignment_mode="expand")
+    t_start, t_end = (trig_span.start, trig_span.end) if trig_span is not None else (trig_i, trig_i + 1)
+    for m in live:
         if m.kind == "country":
-            # a bare country as the subject of the trigger: its armed forces ("Turkey shelled ...")
             tok = doc[m.start : m.end].root
             if trig is not None and tok.head == trig and tok.dep_.lower().startswith("nsubj") and not _is_passive(trig):
+                # a bare country as the subject of the trigger: its armed forces ("Turkey shelled ...")
                 m.kind, m.key, m.country = "class", "military", m.key
+            elif event_type not in ("Protests", "Riots") and (
+                t_start - 1 <= m.end <= t_start or (t_end <= m.start <= t_end + 1 and trig is not None and trig.pos_ == "NOUN")
+            ):
+                # a demonym on the trigger: "Israeli airstrikes", "frappes aériennes russes"
+                m.kind, m.key, m.country = "class", "military", m.key
+                m.extra["on_trigger"] = True
             else:
                 continue
+        if m.kind == "class" and m.key in STATE_CLASSES and not m.country and m.key in doc_country:
+            m.country = doc_country[m.key]
+        if lex.is_weak(m) and any(make(o).inter == make(m).inter or _armed(make(o)) for o in strong):
+            continue
         role, rule = role_of(doc, m, trig, lex, sent.start)
+        if m.extra.get("on_trigger"):
+            role, rule = "a1", "demonym-on-trigger"
+        if m.kind == "class" and m.key == "government" and role != "a1":
+            continue  # "against the government": a target of grievance, not an actor
         actor = make(m)
-        actor.rule = rule or ("before-trigger" if m.end <= trig_i else "after-trigger")
+        if m.kind == "class" and common_data()["classes"][m.key].get("anaphoric") and doc_named:
+            prior = [a for a in doc_named if a.match.start < m.start] or doc_named
+            ref = prior[-1]
+            actor = Actor(ref.name, ref.inter, m, "anaphora")
+        actor.rule = actor.rule or rule or ("before-trigger" if m.end <= trig_i else "after-trigger")
         m.role = role
         if role == "a1":
             a1.append(actor)
@@ -326,81 +455,116 @@ def assign_actors(
             before.append(actor)
         else:
             after.append(actor)
-    # nearest first
-    before.reverse()
+    if not a1 and not any(_armed(a) for a in before):
+        # the subject is in the previous sentence ("They seized ...", "Ils se sont emparés ...")
+        prev = [m for m in doc_matches if m.end <= sent.start and m.kind != "country"]
+        if prev:
+            prev_sent = doc[prev[-1].start].sent
+            first = next((m for m in prev if m.start >= prev_sent.start and _armed(make(m))), None)
+            if first is not None:
+                actor = make(first)
+                actor.rule = "previous-sentence"
+                before.insert(0, actor)
+    before.reverse()  # nearest first
+    everyone = a1 + before + after + a2
+    mutual = lex.has_cue("mutual", doc, sent.start, sent.end)
 
-    def generic(cls: str, iso: str | None = None, rule: str = "") -> Actor:
-        a = class_actor(cls, iso, country, iso3, event_date)
-        a.rule = rule or f"default:{cls}"
-        return a
-
-    def is_state(a: Actor) -> bool:
-        return a.inter in ("State forces", "External/Other forces") and not a.name.startswith("Private")
-
-    def armed(a: Actor) -> bool:
-        return a.inter not in ("Civilians", "Protesters", "Rioters")
-
-    ordered = a1 + before + after + a2
     actor1: Actor | None = None
     actor2: Actor | None = None
-
     if event_type == "Protests":
         actor1 = generic("protesters", rule="convention:protests")
         if sub_event_type != "Peaceful protest":
-            actor2 = _pick(a2 + ordered, is_state) or generic("police", rule="convention:intervention")
+            actor2 = _pick(a2 + everyone, _state) or generic("police", rule="convention:intervention")
     elif event_type == "Riots":
         actor1 = generic("rioters", rule="convention:riots")
-        state = _pick(a2 + ordered, is_state)
-        if sub_event_type == "Mob violence":
-            actor2 = state if state and state in a2 else generic("civilians", rule="convention:mob")
-        else:
+        state = _pick(a2 + everyone, _state)
+        if state is None:  # "They clashed with police" in the next sentence
+            for m in doc_matches:
+                if m.kind == "class" and m.key in ("military", "police", "gendarmerie") and m.start >= sent.start:
+                    state = make(m)
+                    state.rule = "document"
+                    break
+        other = _pick(a2 + everyone, _nonstate_armed)
+        if state is not None:
             actor2 = state
-            if actor2 is None:
-                actor2 = _pick(a2, lambda a: a.inter == "Civilians")
+        elif other is not None and other.match is not None and other.match.kind == "named":
+            actor2 = other
+        elif mutual:
+            actor2 = generic("rioters", rule="convention:mutual")
+        elif sub_event_type == "Mob violence":
+            actor2 = generic("civilians", rule="convention:mob")
+        elif _pick(a2, lambda a: a.inter == "Civilians"):
+            actor2 = generic("civilians", rule="convention:riot-victims")
     elif event_type == "Violence against civilians":
         actor2 = generic("civilians", rule="convention:vac")
-        actor1 = _pick(a1 + before + after, armed) or generic("unidentified_armed_group", rule="default:perpetrator")
+        actor1 = _pick(a1 + before + after, _armed) or generic("unidentified_armed_group", rule="default:perpetrator")
     else:
-        actor1 = _pick(a1, armed) or _pick(before, armed)
+        actor1 = _pick(a1, _armed) or _pick(before, _armed)
         rest = [a for a in a2 + after + before if a is not actor1]
+        parties = conflict_parties(lex, iso3, country, event_date)
         if event_type == "Battles":
-            actor2 = _pick(rest, lambda a: armed(a) and (actor1 is None or a.name != actor1.name))
-            if actor1 is None:
-                actor1, actor2 = actor2, None
-                if actor1 is not None:
-                    rest = [a for a in rest if a is not actor1]
-                    actor2 = _pick(rest, lambda a: armed(a) and a.name != actor1.name)
-            if actor1 is None:
-                actor1 = generic("military", rule="default:battle")
-            if actor2 is None:
-                actor2 = generic(
-                    "unidentified_armed_group" if is_state(actor1) else "military", rule="default:battle-opponent"
+            actor2 = _pick(rest, lambda a: _armed(a) and (actor1 is None or a.name != actor1.name or mutual))
+            if actor1 is None and actor2 is not None:
+                actor1 = actor2
+                actor2 = _pick(
+                    [a for a in rest if a is not actor1], lambda a: _armed(a) and (a.name != actor1.name or mutual)
                 )
+            if actor1 is None:
+                actor1 = parties[0] if parties else generic("unidentified_armed_group", rule="default:battle", gang=False)
+                actor1.rule = actor1.rule or "default:conflict-party"
+            if actor2 is None:
+                other = [p for p in parties if p.name != actor1.name]
+                if other:
+                    actor2 = other[0]
+                    actor2.rule = "default:conflict-party"
+                elif _state(actor1) or mutual or actor1.rule == "default:battle":
+                    actor2 = generic("unidentified_armed_group", rule="default:opponent", gang=False)
+                else:
+                    actor2 = generic("military", rule="default:opponent")
+        elif event_type == "Strategic developments" and sub_event_type not in (
+            "Looting/property destruction",
+            "Arrests",
+            "Agreement",
+            "Disrupted weapons use",
+        ):
+            actor1 = actor1 or _pick(after, _armed) or _pick(everyone, lambda a: True)
+            actor2 = _pick(a2, lambda a: actor1 is None or a.name != actor1.name)
         else:
             if actor1 is None:
-                actor1 = _pick(after, armed)
+                actor1 = _pick(after, _armed)
                 rest = [a for a in rest if a is not actor1]
             if actor1 is None:
                 default = {
                     "Air/drone strike": "military",
-                    "Shelling/artillery/missile attack": "military",
                     "Arrests": "police",
                     "Disrupted weapons use": "military",
                     "Remote explosive/landmine/IED": "unidentified_armed_group",
                     "Grenade": "unidentified_armed_group",
                     "Suicide bomb": "unidentified_armed_group",
+                    "Looting/property destruction": "unidentified_armed_group",
                 }.get(sub_event_type)
-                if default:
+                if sub_event_type == "Shelling/artillery/missile attack":
+                    actor1 = parties[0] if parties else generic("military")
+                    actor1.rule = "default:shelling"
+                elif default:
                     actor1 = generic(default, rule="default:" + sub_event_type)
             civ = _pick(a2 + after, lambda a: a.inter == "Civilians")
             target = _pick(a2, lambda a: actor1 is None or a.name != actor1.name)
             if target is None:
-                target = _pick(rest, lambda a: armed(a) and (actor1 is None or a.name != actor1.name))
+                target = _pick(rest, lambda a: _armed(a) and (actor1 is None or a.name != actor1.name))
             actor2 = target
             if civ is not None and (target is None or target.inter == "Civilians"):
                 actor2 = civ
-            if actor2 is not None and actor2.inter == "Civilians":
-                actor2 = generic("civilians", rule="convention:civilians")
+            if sub_event_type == "Looting/property destruction" and (actor2 is None or not _state(actor2)):
+                actor2 = civ or generic("civilians", rule="convention:looting")
+            if sub_event_type == "Arrests" and (actor2 is None or actor2.inter == "Civilians"):
+                actor2 = generic("civilians", rule="convention:arrests")
+            if event_type == "Explosions/Remote violence" and actor2 is None:
+                civ_any = _pick(everyone, lambda a: a.inter == "Civilians" and a not in a1)
+                if civ_any is not None:
+                    actor2 = civ_any
+            if actor2 is not None and actor2.inter == "Civilians" and actor2.match is not None:
+                actor2 = Actor(generic("civilians").name, "Civilians", actor2.match, actor2.rule)
 
     res = ActorResult()
     for fld, actor in (("actor1", actor1), ("actor2", actor2)):
@@ -413,7 +577,7 @@ def assign_actors(
             res.evidence.append(Evidence(fld, span.start_char, span.end_char, span.text, actor.rule))
     # associated actors: other named actors in the same role
     for fld, pool, main in (("assoc_actor_1", a1, actor1), ("assoc_actor_2", a2, actor2)):
-        names = []
+        names: list[str] = []
         for a in pool:
             if main is not None and a.name != main.name and a.match is not None and a.match.kind == "named":
                 if a.name not in names and a.name not in (res.actor1, res.actor2):

@@ -226,8 +226,6 @@ def find_dates(text: str, lang: str) -> list[DateMention]:
                     mon_first = lex.months.get(_norm(g["mon2"]), month)
                 if not _valid(y, mon_first, d):
                     continue
-                if name == "mdy" and _norm(mon_txt) in lex.short and not g.get("y"):
-                    pass
                 prec = 1
                 if name == "range":
                     d2 = int(g["d2"])
@@ -288,6 +286,10 @@ def find_dates(text: str, lang: str) -> list[DateMention]:
                     mention = DateMention(s, e, m.group(0), name, offset=lex.rel_months[rel], precision=3, rule=name)
             if mention is None:
                 continue
+            if mention.text.endswith(".") and _norm(mention.text[:-1].split()[-1]) not in lex.short:
+                mention.end -= 1  # the sentence's full stop, not an abbreviation's
+                mention.text = mention.text[:-1]
+                e -= 1
             _apply_cues(text, mention, lex)
             found.append(mention)
             taken.append((s, e))
@@ -407,6 +409,12 @@ def resolve_date(text: str, anchor: tuple[int, int] | None, published: str | Non
     usable = [m for m in mentions if not m.ignored]
     if not usable:
         return None
+    if pub is None:
+        # a dateline ("BAMAKO, 12 mai 2020 (AFP) -") stands in for the publication date
+        for m in usable:
+            if _is_dateline(m, text) and m.year and m.day:
+                pub = dt.date(m.year, m.month, m.day)
+                break
     spans = sentence_spans(text)
     if anchor is not None:
         a_s, a_e = anchor
@@ -424,6 +432,7 @@ def resolve_date(text: str, anchor: tuple[int, int] | None, published: str | Non
         ordered = sorted(usable, key=key)
     else:
         ordered = _dateline_last(usable, text, pub)
+    stale = None
     for m in ordered:
         r = _resolve(m, pub, hint)
         if r is None:
@@ -431,17 +440,25 @@ def resolve_date(text: str, anchor: tuple[int, int] | None, published: str | Non
         day, prec = r
         if pub is not None and (day - pub).days > 7:
             continue  # a plan, not an event that happened
-        return DateResult(day.isoformat(), prec, m.start, m.end, text[m.start : m.end], m.rule or m.kind)
-    return None
+        res = DateResult(day.isoformat(), prec, m.start, m.end, text[m.start : m.end], m.rule or m.kind)
+        if pub is not None and (pub - day).days > STALE_DAYS:
+            stale = stale or res  # background ("founded on 3 March 2015"): only if nothing recent
+            continue
+        return res
+    return stale
+
+
+STALE_DAYS = 90  # a date this long before publication is background when a recent one exists
 
 
 def _dateline_last(mentions: list[DateMention], text: str, pub: dt.date | None) -> list[DateMention]:
     """Text order, but a dateline stamp at the very top ("PARIS, 3 May 2020 (AFP) -") goes last."""
     first, rest = [], []
     for m in mentions:
-        after = text[m.end : m.end + 12]
-        if m.start < 60 and m.kind == "abs" and re.match(r"\s*(?:\(\w+\)\s*)?[-–—|:]", after) and len(mentions) > 1:
-            rest.append(m)
-        else:
-            first.append(m)
+        (rest if _is_dateline(m, text) and len(mentions) > 1 else first).append(m)
     return first + rest
+
+
+def _is_dateline(m: DateMention, text: str) -> bool:
+    after = text[m.end : m.end + 16]
+    return m.start < 60 and m.kind == "abs" and bool(re.match(r"\s*(?:\([\w ]+\)\s*)?[-–—|:]", after))

@@ -92,6 +92,14 @@ class _Lex:
     split_units: frozenset[str]
     alternatives: frozenset[str]
     cause: tuple[str, ...]
+    tally_context: tuple[str, ...]
+    plural_aux: tuple[str, ...]
+    companions: tuple[str, ...]
+    not_persons: frozenset[str]
+    one_re: re.Pattern | None
+    left_adjacent: frozenset[str]
+    agents: frozenset[str]
+    additional: frozenset[str]
     conflict: tuple[str, ...]
     determiners: frozenset[str]
 
@@ -117,7 +125,8 @@ def _lex(lang: str) -> _Lex:
         right_gap=frozenset(_norm(w) for w in d.get("right_gap", [])),
         blockers=frozenset(_norm(w) for w in d.get("blockers", [])),
         ambiguous=frozenset(_norm(w) for w in d.get("ambiguous_left", [])),
-        persons=frozenset(_norm(w) for w in d.get("persons", [])) | frozenset(_norm(w) for w in d.get("persons_plural", [])),
+        persons=frozenset(_norm(w) for w in d.get("persons", []))
+        | frozenset(_norm(w) for w in d.get("persons_plural", [])),
         persons_plural=frozenset(_norm(w) for w in d.get("persons_plural", [])),
         range_before=tuple(_norm(w) for w in d.get("range_before", [])),
         range_joiners=frozenset(_norm(w) for w in d.get("range_joiners", [])),
@@ -135,6 +144,14 @@ def _lex(lang: str) -> _Lex:
         split_units=frozenset(_norm(w) for w in d.get("split_units", [])),
         alternatives=frozenset(_norm(w) for w in d.get("alternatives", [])),
         cause=tuple(_norm(w) for w in d.get("cause_cues", [])),
+        tally_context=tuple(_norm(w) for w in d.get("tally_context", [])),
+        plural_aux=tuple(_norm(w) for w in d.get("plural_aux", [])),
+        companions=tuple(_norm(w) for w in d.get("companions", [])),
+        not_persons=frozenset(_norm(w) for w in d.get("not_persons", [])),
+        one_re=rx("one_phrases"),
+        left_adjacent=frozenset(_norm(w) for w in d.get("left_adjacent", [])),
+        agents=frozenset(_norm(w) for w in d.get("agent_markers", [])),
+        additional=frozenset(_norm(w) for w in d.get("additional_cues", [])),
         conflict=tuple(_norm(w) for w in d.get("conflict_cues", [])),
         determiners=frozenset(_norm(w) for w in d.get("determiners", [])),
     )
@@ -175,9 +192,13 @@ def _count_numbers(text: str, lang: str, lex: _Lex) -> list[NumberMatch]:
         before = _norm(text[max(0, n.start - 14) : n.start])
         if any(after.startswith(w) and (len(after) == len(w) or not after[len(w)].isalnum()) for w in lex.not_after):
             continue
-        if any(before.endswith(w) and (len(before) == len(w) or not before[-len(w) - 1].isalnum()) for w in lex.not_before):
+        if any(
+            before.endswith(w) and (len(before) == len(w) or not before[-len(w) - 1].isalnum()) for w in lex.not_before
+        ):
             continue
-        if re.match(r"\s*[-/:]\s*\d", text[n.end : n.end + 4]) or re.search(r"\d\s*[-/:]\s*$", text[max(0, n.start - 4) : n.start]):
+        if re.match(r"\s*[-/:]\s*\d", text[n.end : n.end + 4]) or re.search(
+            r"\d\s*[-/:]\s*$", text[max(0, n.start - 4) : n.start]
+        ):
             continue  # scores, times, ranges of ids
         if _norm(n.text) in lex.one_articles:
             nxt = _tokens(text[n.end : n.end + 60])[:7]
@@ -202,10 +223,16 @@ def _background(text: str, start: int, end: int, sent: tuple[int, int], lex: _Le
     return _has_phrase(after, lex.background) or _has_phrase(before, lex.background)
 
 
-def _caused(text: str, start: int, sent: tuple[int, int], lex: _Lex) -> bool:
+def _caused(text: str, start: int, sent: tuple[int, int], lex: _Lex, end: int | None = None) -> bool:
     """Deaths that caused a protest or a commemoration ("protesting the killing of a student")."""
     before = _tokens(text[max(sent[0], start - 60) : start])[-7:]
-    return _has_phrase(before, lex.cause)
+    inside = _tokens(text[start : end if end is not None else start])
+    return _has_phrase(before + inside, lex.cause)
+
+
+def _companion(text: str, pos: int, lex: _Lex) -> bool:
+    """ "a commander and his son": one more than the count."""
+    return _has_phrase(_tokens(text[pos : pos + 50])[:6], lex.companions)
 
 
 def _sentence(spans: list[tuple[int, int]], pos: int) -> tuple[int, int]:
@@ -254,7 +281,7 @@ def _left_chain(text: str, nums: list[NumberMatch], i: int, lex: _Lex) -> tuple[
         ):
             total, start, vague = min(total, prev.value), prev.start, prev.vague
             break
-        if _ends_with(toks, lex.sum_joiners) and len(toks) <= 6 and not (prev.vague and toks[-1] == ","):
+        if _ends_with(toks, lex.sum_joiners) and len(toks) <= 4 and not (prev.vague and toks[-1] == ","):
             total += prev.value
             start, vague = prev.start, vague or prev.vague
             j -= 1
@@ -275,7 +302,9 @@ def _right_chain(text: str, nums: list[NumberMatch], i: int, lex: _Lex, limit: i
             break
         if _has_phrase(toks, lex.subset):
             break
-        if toks and toks[-1] in lex.range_joiners and len(toks) <= 2:
+        lead = _tokens(text[max(0, nums[i].start - 20) : nums[i].start])[-1:]
+        is_range = lead and lead[0] in lex.range_before and j == i and _ends_with(toks, lex.sum_joiners)
+        if (toks and toks[-1] in lex.range_joiners and len(toks) <= 2) or is_range:
             total = min(total, nxt.value)
             end = nxt.end
             break
@@ -295,8 +324,10 @@ def _right_chain(text: str, nums: list[NumberMatch], i: int, lex: _Lex, limit: i
 
 
 def _singular_before(text: str, ds: int, sent: tuple[int, int], lex: _Lex) -> bool:
-    """"The driver died", "a police officer was shot in the head and died": one person."""
+    """ "The driver died", "a police officer was shot in the head and died": one person."""
     toks = _tokens(text[max(sent[0], ds - 90) : ds])[-10:]
+    if _has_phrase(toks[-3:], lex.plural_aux):
+        return False
     for t in reversed(toks):
         if t in lex.blockers or t in lex.persons_plural:
             return False
@@ -308,7 +339,7 @@ def _singular_before(text: str, ds: int, sent: tuple[int, int], lex: _Lex) -> bo
 
 
 def _singular_after(text: str, de: int, sent: tuple[int, int], lex: _Lex) -> int | None:
-    """"killing the driver", "killed a revenue collector": one person; returns the end offset."""
+    """ "killing the driver", "killed a revenue collector": one person; returns the end offset."""
     rest = text[de : min(sent[1], de + 60)]
     toks = _TOKEN.findall(rest)
     low = [_norm(t) for t in toks]
@@ -319,14 +350,14 @@ def _singular_after(text: str, de: int, sent: tuple[int, int], lex: _Lex) -> int
     if low[0] not in lex.determiners:
         return None
     for k, t in enumerate(low[1:5], start=1):
-        if t in lex.persons_plural or t in lex.blockers or not t[0].isalnum():
+        if t in lex.persons_plural or t in lex.blockers or t in lex.not_persons or not t[0].isalnum():
             return None
         if t in lex.persons:
             pos = 0
             for tok in toks[: k + 1]:
                 pos = rest.find(tok, pos) + len(tok)
             return de + pos
-    if low[0] in lex.one_articles and len(low) > 1 and low[1][0].isalpha():
+    if low[0] in lex.one_articles and len(low) > 1 and low[1][0].isalpha() and low[1] not in lex.not_persons:
         return de + rest.find(toks[1]) + len(toks[1])
     return None
 
@@ -353,7 +384,10 @@ def find_death_statements(text: str, lang: str) -> list[DeathStatement]:
         deaths.append((m.start(), m.end(), "right"))
     for m in lex.left_re.finditer(text):
         deaths.append((m.start(), m.end(), "left"))
-    deaths.sort(key=lambda x: (x[0], x[2] != "right"))
+    if lex.one_re is not None:
+        for m in lex.one_re.finditer(text):
+            deaths.append((m.start(), m.end(), "one"))
+    deaths.sort(key=lambda x: (x[0], x[2] == "left", x[2] == "right"))
 
     for ds, de, side in deaths:
         if any(a <= ds < b or a < de <= b for a, b in covered):
@@ -368,6 +402,15 @@ def find_death_statements(text: str, lang: str) -> list[DeathStatement]:
             continue  # "killed, injured or captured"
         mixed = joined and any(t in lex.blockers for t in nxt[1:2])  # "killing and injuring 10"
         tally = bool(lex.tally_re and lex.tally_re.fullmatch(text[ds:de]))
+        if tally and lex.tally_context:
+            ctx = _tokens(text[max(sent[0], ds - 60) : ds])[-6:]
+            if not any(t.startswith(c) for t in ctx for c in lex.tally_context):
+                continue
+        if side == "one":
+            if not _negated(text, ds, lex) and not _caused(text, ds, sent, lex, de):
+                out.append(DeathStatement(ds, de, 1, f"one:{word}"))
+                covered.append((ds, de))
+            continue
         if side == "right":
             found = False
             for i, n in enumerate(nums):
@@ -380,13 +423,19 @@ def find_death_statements(text: str, lang: str) -> list[DeathStatement]:
                     toks = toks[2:]
                 post = _tokens(text[n.end : n.end + 30])[:2]
                 if post and post[0] in lex.blockers:
+                    if not toks:
+                        covered.append((ds, n.end))  # "killed 15 livestock": no count on the left either
                     break  # "1 killed 3 injured": the number after belongs to the injured
-                if len(toks) <= 6 and all(t in lex.right_gap for t in toks):
+                summary = bool(lex.summary_re and lex.summary_re.fullmatch(text[ds:de]))
+                loose = summary and len(toks) <= 8 and not any(t in lex.blockers for t in toks)
+                if loose and _BREAK.search(text[de : n.start]):
+                    loose = False
+                if loose or (len(toks) <= 6 and all(t in lex.right_gap for t in toks)):
                     total, end = _right_chain(text, nums, i, lex, sent[1])
                     if not tally and (_negated(text, ds, lex) or _background(text, ds, end, sent, lex)):
                         break
                     rule = ("tally:" if tally else "right:") + word
-                    if not tally and _caused(text, ds, sent, lex):
+                    if not tally and _caused(text, ds, sent, lex, de):
                         break
                     out.append(DeathStatement(ds, end, total, rule, n.vague, mixed and not tally))
                     used_nums.update(k for k, x in enumerate(nums) if n.start <= x.start and x.end <= end)
@@ -396,8 +445,8 @@ def find_death_statements(text: str, lang: str) -> list[DeathStatement]:
             if found:
                 continue
             end = _singular_after(text, de, sent, lex)
-            if end is not None and not _negated(text, ds, lex) and not _caused(text, ds, sent, lex):
-                out.append(DeathStatement(ds, end, 1, f"one:{word}"))
+            if end is not None and not _negated(text, ds, lex) and not _caused(text, ds, sent, lex, de):
+                out.append(DeathStatement(ds, end, 1 + _companion(text, end, lex), f"one:{word}"))
                 covered.append((ds, end))
             continue
         # left: the nearest count before the death word in the same clause
@@ -410,8 +459,13 @@ def find_death_statements(text: str, lang: str) -> list[DeathStatement]:
                 break
             gap = _clean_gap(text[n.end : ds])
             toks = _tokens(gap)
+            agent = _tokens(text[max(0, n.start - 12) : n.start])[-1:]
+            if agent and agent[0] in lex.agents:
+                break  # "abducted by four men": the perpetrators
+            if word in lex.left_adjacent and toks:
+                break
             if (
-                len(toks) <= 9
+                len(toks) <= 10
                 and not any(t in lex.blockers for t in toks)
                 and not _BREAK.search(gap)
                 and not _has_phrase(toks, lex.negators)
@@ -422,8 +476,12 @@ def find_death_statements(text: str, lang: str) -> list[DeathStatement]:
             continue
         if best is not None:
             total, start, vague = _left_chain(text, nums, best, lex)
-            if _negated(text, start, lex) or _background(text, start, de, sent, lex) or _caused(text, start, sent, lex):
+            if _negated(text, start, lex) or _background(text, start, de, sent, lex):
                 continue
+            if _caused(text, start, sent, lex, de):
+                continue
+            if total == 1 and _companion(text, nums[best].end, lex):
+                total = 2
             amb = word in lex.ambiguous
             out.append(DeathStatement(start, de, total, f"left:{word}", vague, amb))
             used_nums.add(best)
@@ -431,16 +489,19 @@ def find_death_statements(text: str, lang: str) -> list[DeathStatement]:
             continue
         aux = _tokens(text[max(sent[0], ds - 40) : ds])[-4:]
         single = _has_phrase(aux, lex.singular_aux) and not any(t in lex.blockers for t in aux)
+        single = single and not _has_phrase(aux, lex.plural_aux)
         if word not in lex.ambiguous and (single or _singular_before(text, ds, sent, lex)):
-            if not _negated(text, ds, lex) and not _caused(text, ds, sent, lex):
-                out.append(DeathStatement(ds, de, 1, f"one:{word}"))
+            if any(o.start >= sent[0] and o.count > 0 for o in out):
+                continue  # "an old man's body was found ... his body": the same person
+            if not _negated(text, ds, lex) and not _caused(text, ds, sent, lex, de):
+                out.append(DeathStatement(ds, de, 1 + _companion(text, sent[0], lex), f"one:{word}"))
                 covered.append((ds, de))
     out.sort(key=lambda s: s.start)
     return out
 
 
 def _split_divisor(text: str, lang: str, lex: _Lex) -> tuple[int, int, int] | None:
-    """"20 fatalities split up between 3 events": (divisor, start, end) of the split note."""
+    """ "20 fatalities split up between 3 events": (divisor, start, end) of the split note."""
     if lex.split_re is None:
         return None
     for m in lex.split_re.finditer(text):
@@ -493,10 +554,12 @@ def count_fatalities(text: str, anchor: tuple[int, int] | None, lang: str, doc=N
             for s in pos:
                 in_first = first[0] <= s.start <= first[1]
                 # later sentences add other groups, not repeats nor inferred single deaths
-                if not in_first and (s.count in seen or s.rule.startswith("one:")):
+                extra = any(t in lex.additional for t in _tokens(text[s.start : s.end]))
+                if not in_first and ((s.count in seen and not extra) or s.rule.startswith("one:")):
                     continue
                 sent = _sentence(spans, s.start)
-                if not in_first and _has_phrase(_tokens(text[sent[0] : s.start]), lex.conflict):
+                lead = text[max(sent[0], chosen[-1].end if chosen else 0) : s.start]
+                if chosen and _has_phrase(_tokens(lead), lex.conflict):
                     if s.count < sum(c.count for c in chosen):
                         chosen = [s]  # conflicting reports: the lowest
                     continue
@@ -507,6 +570,6 @@ def count_fatalities(text: str, anchor: tuple[int, int] | None, lang: str, doc=N
     rule = "+".join(s.rule for s in chosen)
     split = _split_divisor(text, lang, lex)
     if split is not None and count:
-        count = int(count / split[0] + 0.5)
+        count = math.floor(count / split[0] + 0.49)
         rule += f"+split/{split[0]}"
     return FatalityResult(count, start, end, text[start:end], rule)

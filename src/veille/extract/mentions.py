@@ -105,7 +105,7 @@ def find_mentions(doc: Doc, lang: str) -> list[Mention]:
             continue
         veto = gate.nonevent_cue(sent)
         for t in triggers:
-            if veto and t.priority < 90:
+            if veto and t.event_type != "Protests":
                 continue
             if gate.check(sent, t.start - s, t.end - s, _morph_at(doc, t.start, t.end)):
                 continue

@@ -18,7 +18,7 @@ import re
 from collections import Counter
 
 from veille.geo.gazetteer import get_gazetteer
-from veille.geo.parse import LangSpec, cue_at, lang_spec
+from veille.geo.parse import LangSpec, cue_at, is_demonym, lang_spec
 from veille.model import Evidence, Place, Toponym
 
 SPECIFICITY = {"PPL": 3, "PPLC": 3, "RGN": 2, "ADM1": 2, "PCLI": 1}
@@ -48,7 +48,11 @@ def locate_event(text: str, toponyms: list[Toponym], anchor: tuple[int, int], la
     """The place of the event whose trigger/sentence span is ``anchor`` (char offsets), or None."""
     spec: LangSpec = lang_spec(lang or "en")
     gaz = get_gazetteer()
-    usable = [t for t in toponyms if t.country_code and t.latitude is not None and t.feature_code]
+    usable = [
+        t
+        for t in toponyms
+        if t.country_code and t.latitude is not None and t.feature_code and not is_demonym(t.text, lang or "en")
+    ]
     if not usable:
         return None
     a0, a1 = anchor

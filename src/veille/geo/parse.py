@@ -57,6 +57,28 @@ def lang_spec(lang: str) -> LangSpec:
     )
 
 
+@functools.cache
+def demonyms(lang: str) -> dict[str, str]:
+    """``resources/<lang>/places_demonyms.yaml``: plain demonym -> country code or region name."""
+    d = lang_files(lang, "places_demonyms.yaml") or {}
+    return {plain(k): str(v) for k, v in d.items()}
+
+
+def _demonym_row(gaz: Gazetteer, target: str) -> int | None:
+    if len(target) == 2 and target.isupper():
+        return gaz.countries.get(target)
+    for i in gaz.lookup(target):
+        if gaz.rows[i].feature_code == "RGN":
+            return i
+    return None
+
+
+def is_demonym(text: str, lang: str) -> bool:
+    s = plain(text)
+    table = demonyms(lang)
+    return s in table or (s.endswith("s") and s[:-1] in table)
+
+
 @dataclass
 class Mention:
     """A recognised place-name span, with its candidate rows and the rule that found it."""
@@ -66,7 +88,7 @@ class Mention:
     text: str
     rule: str
     candidates: tuple[int, ...] = ()
-    hint_rows: list[int] = field(default_factory=list)  # candidates of the admin hint that follows
+    hints: list[Mention] = field(default_factory=list)  # admin hints that follow: "X, Luhansk", "X (Marib)"
     choice: int | None = None
 
 
@@ -131,12 +153,32 @@ def recognise(doc, lang: str, gaz: Gazetteer | None = None) -> list[Mention]:
             cands = _candidates(gaz, s)
         take(Mention(start, start + len(s), s, f"ner:{ent.label_}", cands))
 
-    # gazetteer n-grams the model missed
+    # demonyms ("Syrian", "South African"): mentions of the country or region
     toks = list(doc)
+    table = demonyms(lang)
+    for i, tok in enumerate(toks):
+        if not tok.text[:1].isupper() or taken[tok.idx]:
+            continue
+        for n in (2, 1):
+            if i + n > len(toks):
+                continue
+            end = toks[i + n - 1].idx + len(toks[i + n - 1].text)
+            s = text[tok.idx : end]
+            p = plain(s)
+            target = table.get(p) or (table.get(p[:-1]) if p.endswith("s") else None)
+            if target is None or any(taken[tok.idx : end]):
+                continue
+            row = _demonym_row(gaz, target)
+            if row is not None:
+                take(Mention(tok.idx, end, s, "demonym", (row,)))
+                break
+
+    # gazetteer n-grams the model missed
+    person = {"PERSON", "PER"}
     i = 0
     while i < len(toks):
         tok = toks[i]
-        if not tok.text[:1].isupper() or taken[tok.idx] or tok.ent_type_ in spec.blocking_labels:
+        if not tok.text[:1].isupper() or taken[tok.idx] or tok.ent_type_ in person:
             i += 1
             continue
         found = None
@@ -147,13 +189,14 @@ def recognise(doc, lang: str, gaz: Gazetteer | None = None) -> list[Mention]:
             end = last.idx + len(last.text)
             if any(taken[tok.idx : end]):
                 continue
-            if any(t.ent_type_ in spec.blocking_labels for t in toks[i : i + n]):
-                continue
             s = text[tok.idx : end]
-            if n == 1 and (plain(s) in spec.stop_words or len(s) < 3):
+            if n == 1 and (plain(s) in spec.stop_words or len(s) < 2):
                 continue
             cands = _candidates(gaz, s)
             if not cands:
+                continue
+            blocked = [t.ent_type_ for t in toks[i : i + n] if t.ent_type_ in spec.blocking_labels]
+            if blocked and (person.intersection(blocked) or gaz.rows[cands[0]].feature_code not in ("PCLI", "RGN")):
                 continue
             if not _plausible(gaz, cands, toks[i : i + n], spec):
                 continue
@@ -199,19 +242,29 @@ def _plausible(gaz: Gazetteer, cands: tuple[int, ...], toks, spec: LangSpec) -> 
 
 # ---------------------------------------------------------------- disambiguation
 
-_HINT_SEP = re.compile(r"^\s*(,|\(|-|–)\s*$")
+_HINT_SEP = re.compile(r"^\s*(,|\()\s*$")
 
 
 def _attach_hints(mentions: list[Mention], text: str) -> None:
-    """Admin hints: a mention followed by ", X" or " (X" gets X's candidates (and X's own hint)."""
+    """Admin hints: a mention followed by ", X" or " (X" gets X (and X's own hints)."""
     for a, b in zip(mentions, mentions[1:], strict=False):
-        gap = text[a.end : b.start]
-        if _HINT_SEP.match(gap) and b.candidates:
-            a.hint_rows.extend(b.candidates)
-    # chains: "Douala (Wouri, Littoral)": the hint of the hint also counts
-    for a, b in zip(mentions, mentions[1:], strict=False):
-        if a.hint_rows and b.hint_rows and _HINT_SEP.match(text[a.end : b.start]):
-            a.hint_rows.extend(b.hint_rows)
+        if _HINT_SEP.match(text[a.end : b.start]) and b.candidates and b.rule != "demonym":
+            a.hints.append(b)
+    for a in reversed(mentions):  # chains: "Douala (Wouri, Littoral)"
+        for b in list(a.hints):
+            a.hints.extend(h for h in b.hints if h not in a.hints)
+
+
+def _hint_rows(gaz: Gazetteer, ms: list[Mention], first_pass: bool) -> list[Row]:
+    """Rows the hints may mean: all their candidates at first, then what they resolved to."""
+    out = []
+    for m in ms:
+        for h in m.hints:
+            if first_pass or h.choice is None:
+                out.extend(gaz.rows[i] for i in h.candidates)
+            else:
+                out.append(gaz.rows[h.choice])
+    return out
 
 
 def _fits(row: Row, hint: Row) -> bool:
@@ -231,18 +284,18 @@ def _fits(row: Row, hint: Row) -> bool:
     return abs(row.latitude - hint.latitude) < 1.5 and abs(row.longitude - hint.longitude) < 1.5
 
 
-FEATURE_BONUS = {"PCLI": 5.0, "RGN": 3.0, "ADM1": 1.0, "PPLC": 1.5, "PPL": 0.0}
+FEATURE_BONUS = {"PCLI": 5.0, "RGN": 4.0, "ADM1": 0.0, "PPLC": 2.5, "PPL": 0.0}
 
 
 def _score(gaz: Gazetteer, i: int, surface: str, countries: Counter, total: int) -> float:
     r = gaz.rows[i]
     s = math.log10(r.population + 10) + FEATURE_BONUS.get(r.feature_code, 0.0)
     if plain(r.name) == plain(surface):
-        s += 0.7
+        s += 1.5
     if r.latitude is None:
         s -= 4.0
     if total:
-        s += 3.0 * countries.get(r.country_code, 0) / total
+        s += 2.0 * countries.get(r.country_code, 0) / total
     return s
 
 
@@ -289,11 +342,11 @@ def resolve(mentions: list[Mention], text: str, gaz: Gazetteer | None = None) ->
             countries[rows[0].country_code] += 2 * len(ms)
         elif len({r.country_code for r in rows}) == 1:
             countries[rows[0].country_code] += len(ms)
-    for _ in range(2):
+    for npass in range(2):
         total = sum(countries.values())
         chosen: Counter = Counter()
         for ms in by_key.values():
-            hint_rows = [gaz.rows[h] for m in ms for h in m.hint_rows]
+            hint_rows = _hint_rows(gaz, ms, npass == 0)
             best, best_s = None, -1e9
             for i in ms[0].candidates:
                 s = _score(gaz, i, ms[0].text, countries, total)
@@ -304,7 +357,8 @@ def resolve(mentions: list[Mention], text: str, gaz: Gazetteer | None = None) ->
             best = _prefer_seat(gaz, best, ms, text, hint_rows)
             for m in ms:
                 m.choice = best
-            chosen[gaz.rows[best].country_code] += len(ms)
+            if gaz.rows[best].country_code:
+                chosen[gaz.rows[best].country_code] += len(ms)
         countries = countries + chosen
 
 

@@ -79,7 +79,7 @@ def _from_bytes(
         yield from read_html(data, source, url=url, published=published, charset=charset)
     elif kind == "feed":
         yield from read_feed(
-            data, source, fetch=lambda link: _from_url(link, "auto", None, fetcher), published=published
+            data, source, fetch=lambda link: _from_url(link, "html", None, fetcher), published=published
         )
     elif kind == "jsonl":
         yield from read_jsonl(io.BytesIO(data), source, published=published)

@@ -41,6 +41,8 @@ def read_feed(
 
     parsed = feedparser.parse(data)
     entries = parsed.get("entries") or []
+    if parsed.get("bozo") and not any(e.get("link") or _entry_text(e) for e in entries):
+        entries = []  # a broken feed whose entries hold nothing usable
     if not entries:
         if parsed.get("bozo"):
             reason = parsed.get("bozo_exception")

@@ -68,7 +68,7 @@ def read_jsonl(
         if not line.strip():
             continue
         try:
-            obj = json.loads(decode_bytes(line))
+            obj = json.loads(decode_bytes(line, repair=False))
         except ValueError as exc:
             msg = f"malformed JSON line ({exc.msg})" if isinstance(exc, json.JSONDecodeError) else str(exc)
             yield ReadError(where, msg)

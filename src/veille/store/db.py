@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import math
 from collections.abc import Iterator, Sequence
 from datetime import UTC, datetime
 from pathlib import Path
@@ -73,6 +74,7 @@ CREATE TABLE IF NOT EXISTS canonical (
     location VARCHAR,
     latitude DOUBLE,
     longitude DOUBLE,
+    geonameid BIGINT,
     notes VARCHAR,
     fatalities INTEGER,
     source_count INTEGER,
@@ -84,6 +86,8 @@ CREATE TABLE IF NOT EXISTS canonical (
 
 #: how far (days) around a mention's date canonical candidates are fetched; >= the widest dedup window
 _FETCH_DAYS = max(v for v in dedup.DATE_WINDOW.values()) + 7
+#: how far (km) around a mention's coordinates canonical candidates are fetched; >= the widest dedup radius
+_FETCH_KM = max(v for v in dedup.PLACE_RADIUS_KM.values()) + 10
 
 
 def default_db_path() -> Path:
@@ -135,8 +139,12 @@ class Store:
         self.con = duckdb.connect(str(self.path), read_only=read_only)
         if not read_only:
             self.con.execute(SCHEMA)
-            if not self.con.execute("SELECT 1 FROM meta WHERE key = 'schema_version'").fetchone():
+            row = self.con.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
+            if row is None:
                 self.con.execute("INSERT INTO meta VALUES ('schema_version', ?)", [SCHEMA_VERSION])
+            elif row[0] != SCHEMA_VERSION:
+                self.con.close()
+                raise RuntimeError(f"{self.path}: schema version {row[0]}, this veille needs {SCHEMA_VERSION}")
 
     def __enter__(self) -> Store:
         return self
@@ -227,8 +235,17 @@ class Store:
             sql += (
                 " AND (latitude IS NULL OR location IS NULL OR lower(location) = lower(country)"
                 " OR (abs(latitude - ?) <= ? AND abs(longitude - ?) <= ?)"
-                " OR lower(admin1) = lower(?) OR lower(location) = lower(?) OR geonameid_match(?, record))"
+                " OR lower(admin1) = lower(?) OR lower(location) = lower(?) OR geonameid = ?)"
             )
+            params += [
+                mention.latitude,
+                dlat,
+                mention.longitude,
+                dlon,
+                mention.admin1,
+                mention.location,
+                mention.geonameid,
+            ]
         sql += " ORDER BY first_seq, event_id"
         ids = [r[0] for r in self.con.execute(sql, params).fetchall()]
         return self._load_clusters(ids)
@@ -259,7 +276,7 @@ class Store:
             ).fetchone()[0]
         self.con.execute("DELETE FROM canonical WHERE event_id = ?", [cluster.event_id])
         self.con.execute(
-            "INSERT INTO canonical VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            "INSERT INTO canonical VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             [
                 record["event_id"],
                 _date_or_none(record["event_date"]),
@@ -275,6 +292,7 @@ class Store:
                 record["location"],
                 record["latitude"],
                 record["longitude"],
+                record["geonameid"],
                 record["notes"],
                 record["fatalities"],
                 record["source_count"],

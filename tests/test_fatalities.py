@@ -1,0 +1,55 @@
+import pytest
+
+from veille.extract.fatalities import count_fatalities
+
+
+@pytest.mark.parametrize(
+    "text,lang,count",
+    [
+        ("On 4 June 2019, gunmen killed 3 farmers in a village.", "en", 3),
+        ("Four soldiers and two civilians were killed in the ambush.", "en", 6),
+        ("Gunmen killed 3 herders and 2 traders near the market.", "en", 5),
+        ("At least 7 people were killed and 12 injured.", "en", 7),
+        ("The blast killed 1 guard and injured 3 others.", "en", 1),
+        ("Between 10 and 14 people died in the attack.", "en", 10),
+        ("Dozens of people were killed in the raid.", "en", 12),
+        ("A teacher was shot dead by unknown gunmen.", "en", 1),
+        ("The assailants killed a shopkeeper before fleeing.", "en", 1),
+        ("Twenty-one miners were killed.", "en", 21),
+        ("Police arrested 25 protesters. No fatalities were reported.", "en", 0),
+        ("Protesters rallied over the killing of a student last month.", "en", 0),
+        ("The insurgents attacked a base. 6 fatalities split between 2 events.", "en", 3),
+        ("Rebels raided a camp, wounding 4 soldiers.", "en", 0),
+        ("Nobody was killed in the explosion.", "en", 0),
+        ("Trois soldats ont été tués dans une embuscade.", "fr", 3),
+        ("L'attaque a fait douze morts et vingt blessés.", "fr", 12),
+        ("Des hommes armés ont tué une quinzaine de villageois.", "fr", 15),
+        ("Un gendarme a été tué et deux autres ont été blessés.", "fr", 1),
+        ("Les jihadistes ont tué 4 civils et 2 militaires.", "fr", 6),
+        ("L'explosion n'a pas fait de victimes.", "fr", 0),
+        ("Cinq manifestants ont été blessés par la police.", "fr", 0),
+        ("Le corps d'un homme a été retrouvé au bord de la route.", "fr", 1),
+        ("Une attaque a tué jeudi 4 juin 7 civils à Kaya.", "fr", 7),
+    ],
+)
+def test_count(text, lang, count):
+    assert count_fatalities(text, None, lang).count == count
+
+
+def test_evidence_span_and_none():
+    text = "Militants killed 5 police officers at a checkpoint."
+    r = count_fatalities(text, None, "en")
+    assert r.count == 5 and text[r.start : r.end] == r.text and "5" in r.text
+    r = count_fatalities("Farmers marched to the town hall.", None, "en")
+    assert (r.count, r.start, r.end) == (0, None, None)
+
+
+def test_background_toll_ignored():
+    text = "Militants killed 4 soldiers on Monday. The conflict has killed 10,000 people since 2011."
+    assert count_fatalities(text, None, "en").count == 4
+
+
+def test_anchor_prefers_its_sentence():
+    text = "Last year 30 people were killed there. On Sunday gunmen killed 2 herders."
+    anchor = (text.index("gunmen"), text.index("gunmen") + 6)
+    assert count_fatalities(text, anchor, "en").count == 2
