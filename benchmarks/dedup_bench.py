@@ -1,7 +1,8 @@
 """Cross-article dedup quality: pairwise merge precision and recall on the multi-article corpus.
 
-    python benchmarks/dedup_bench.py                    # both extractors
+    python benchmarks/dedup_bench.py                    # all three event sources
     python benchmarks/dedup_bench.py --extractor oracle # hand-coded events: dedup logic alone
+    python benchmarks/dedup_bench.py --extractor noisy  # hand-coded events with extractor-like errors
     python benchmarks/dedup_bench.py --extractor pipeline
     python benchmarks/dedup_bench.py --synthetic 2000   # + store throughput on generated mentions
 
@@ -47,10 +48,41 @@ def pairwise(gold: dict[str, str | None], pred: dict[str, str | None]) -> dict[s
     return {"precision": precision, "recall": recall, "f1": f1, "tp": tp, "fp": fp, "fn": fn}
 
 
-def run(extractor: str) -> dict[str, float]:
+class NoisyOracle(oracle.OraclePipeline):
+    """Hand-coded events with extractor-like errors: dates off by a day, places only at country or
+    region level, missing actors, another sub-event type. Deterministic (seeded per document)."""
+
+    def __init__(self, salt: int = 0):
+        super().__init__()
+        self.salt = salt
+
+    def run(self, articles):
+        import random
+        from datetime import date, timedelta
+
+        for result in super().run(articles):
+            rng = random.Random(f"{self.salt}:{result.article.doc_id}")
+            for e in result.events:
+                if e.event_date and rng.random() < 0.3:
+                    e.event_date = (date.fromisoformat(e.event_date) + timedelta(days=rng.choice([-1, 1]))).isoformat()
+                if rng.random() < 0.2:
+                    e.location, e.geonameid, e.geo_precision = e.admin1, None, 3
+                    e.latitude, e.longitude = e.latitude + rng.uniform(-0.6, 0.6), e.longitude + rng.uniform(-0.6, 0.6)
+                elif rng.random() < 0.1:
+                    e.location, e.geonameid, e.geo_precision = e.country, None, 3
+                if rng.random() < 0.2:
+                    e.actor2 = e.assoc_actor_1 = None
+                if rng.random() < 0.1 and e.event_type == "Battles":
+                    e.event_type, e.sub_event_type = "Violence against civilians", "Attack"
+            yield result
+
+
+def run(extractor: str, salt: int = 0) -> dict[str, float]:
     articles = oracle.load_articles()
     if extractor == "oracle":
         pipeline = oracle.OraclePipeline()
+    elif extractor == "noisy":
+        pipeline = NoisyOracle(salt)
     else:
         from veille.pipeline import Pipeline
 
@@ -140,20 +172,30 @@ def synthetic(n_docs: int, seed: int = 0) -> dict[str, float]:
 
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--extractor", choices=["oracle", "pipeline", "both"], default="both")
+    ap.add_argument("--extractor", choices=["oracle", "noisy", "pipeline", "all"], default="all")
+    ap.add_argument("--noise-runs", type=int, default=5, help="noisy: number of seeds (mean and worst reported)")
     ap.add_argument("--synthetic", type=int, default=0, metavar="N", help="also ingest N generated documents")
     args = ap.parse_args()
-    kinds = ["oracle", "pipeline"] if args.extractor == "both" else [args.extractor]
+    kinds = ["oracle", "noisy", "pipeline"] if args.extractor == "all" else [args.extractor]
     gold_events = {e for e in oracle.load_gold().values() if e}
     print(f"corpus: {len(oracle.load_articles())} articles, {len(gold_events)} events")
     for kind in kinds:
+        if kind == "noisy":
+            runs = [run("noisy", salt) for salt in range(args.noise_runs)]
+            p = [r["precision"] for r in runs]
+            r = [r["recall"] for r in runs]
+            print(
+                f"noisy     precision={sum(p) / len(p):.3f} (worst {min(p):.3f}) "
+                f"recall={sum(r) / len(r):.3f} (worst {min(r):.3f}) over {len(runs)} seeds"
+            )
+            continue
         try:
             s = run(kind)
         except ImportError as exc:
-            print(f"{kind:8s} unavailable: {exc}")
+            print(f"{kind:9s} unavailable: {exc}")
             continue
         print(
-            f"{kind:8s} precision={s['precision']:.3f} recall={s['recall']:.3f} f1={s['f1']:.3f} "
+            f"{kind:9s} precision={s['precision']:.3f} recall={s['recall']:.3f} f1={s['f1']:.3f} "
             f"(tp={s['tp']} fp={s['fp']} fn={s['fn']}; {s['docs_with_event']}/{s['docs']} docs with an event, "
             f"{s['mentions']} mentions -> {s['canonical']} canonical; extract {s['extract_s']:.2f}s, "
             f"store+dedup {s['store_s']:.2f}s)"

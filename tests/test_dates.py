@@ -52,3 +52,11 @@ def test_ignored_dates_and_anchor():
 def test_may_is_not_a_month_in_lowercase():
     assert find_dates("They may 10 times refuse.", "en") == []
     assert resolve_date("Officials said talks may resume.", None, "2020-05-05", "en") is None
+
+
+def test_last_weekday_and_dateline():
+    assert resolve_date("Rebels attacked a base last Monday.", None, "2022-09-12", "en").date == "2022-09-05"
+    assert resolve_date("Des rebelles ont attaqué lundi dernier.", None, "2022-09-14", "fr").date == "2022-09-12"
+    text = "GAO, 14 septembre 2022 (AFP) - Des hommes armés ont attaqué lundi un marché."
+    r = resolve_date(text, None, None, "fr")
+    assert (r.date, r.text) == ("2022-09-12", "lundi")

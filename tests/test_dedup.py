@@ -107,15 +107,22 @@ def test_nearby_place_without_geonameid_merges():
     assert merged(attack("a"), near)
 
 
-def test_country_level_mention_needs_shared_actors():
-    vague = attack("b", location="Mali", geonameid=None, latitude=17.0, longitude=-4.0, geo_precision=3)
-    assert merged(attack("a"), vague)  # same day, same sub-type, same actors
-    anonymous = attack("b", location="Mali", geonameid=None, latitude=17.0, longitude=-4.0, actor1=None, actor2=None)
-    assert not merged(attack("a"), anonymous)
+def test_country_level_mention_merges_only_when_unambiguous():
+    country_level = dict(location="Mali", geonameid=None, latitude=17.0, longitude=-4.0, geo_precision=3)
+    anonymous = dict(actor1="Unidentified Armed Group (Mali)", actor2=None)
+    vague = attack("v", **country_level, **anonymous)
+    assert merged(attack("a"), vague)
+    assert [len(c.mentions) for c in cluster_events([attack("a"), vague])] == [2]
+    # two same-day clashes elsewhere in Mali: which one "in Mali" is about is anybody's guess
+    kidal = attack("k", geonameid=2455290, location="Kidal", latitude=18.44, longitude=1.41)
+    assert [len(c.mentions) for c in cluster_events([attack("a"), kidal, vague])] == [1, 1, 1]
+
+
+def test_mention_without_country_needs_shared_actors():
     nowhere = dict(location=None, latitude=None, longitude=None, iso3=None, country=None, geonameid=None)
-    assert merged(attack("a"), attack("b", **nowhere))  # no place at all, but the same named actors
-    anonymous_nowhere = dict(nowhere, actor1="Unidentified Armed Group (Mali)", actor2=None)
-    assert pair_score(attack("a"), attack("b", **anonymous_nowhere)) is None
+    assert merged(attack("a"), attack("b", **nowhere))  # the same named actors
+    anonymous = attack("b", actor1="Unidentified Armed Group (Mali)", actor2=None, **nowhere)
+    assert pair_score(attack("a"), anonymous) is None
 
 
 def test_event_types_must_be_compatible():

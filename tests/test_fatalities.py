@@ -53,3 +53,27 @@ def test_anchor_prefers_its_sentence():
     text = "Last year 30 people were killed there. On Sunday gunmen killed 2 herders."
     anchor = (text.index("gunmen"), text.index("gunmen") + 6)
     assert count_fatalities(text, anchor, "en").count == 2
+
+
+@pytest.mark.parametrize(
+    "text,lang,count",
+    [
+        ("The death toll from Tuesday's bombing has risen to 31, officials said.", "en", 31),
+        ("Le bilan de l'attaque de mardi est passé à 14 morts.", "fr", 14),
+        ("Soldiers killed a rebel commander and his son near the border.", "en", 2),
+        ("A farmer was abducted by three men and stabbed to death.", "en", 1),
+        ("Clashes left several fighters dead. Fatalities coded as 4.", "en", 4),
+        ("Gunmen killed 12 people. Fatalities split between 3 events.", "en", 4),
+        ("Gunmen killed 7 people, but other sources said 5 were killed.", "en", 5),
+        ("Militants burned 20 huts and killed 15 cattle.", "en", 0),
+        ("The explosion killed between 8 and 11 people.", "en", 8),
+        ("L'explosion a fait entre 8 et 11 morts.", "fr", 8),
+        ("A gunman shot a trader, resulting in his death.", "en", 1),
+        ("Three soldiers were killed or injured in the blast.", "en", 0),
+        ("Les forces ont abattu un drone au-dessus de la ville.", "fr", 0),
+        ("Police said 4 rebels were killed. Two other rebels were also killed later.", "en", 6),
+        ("Residents protested over the killing of a student by police.", "en", 0),
+    ],
+)
+def test_count_conventions(text, lang, count):
+    assert count_fatalities(text, None, lang).count == count

@@ -14,11 +14,12 @@ How two event mentions are matched (:func:`pair_score`):
     (±2 days when the day is known, ±7 for a week, ±31 for a month);
   - same place: same ``geonameid``, or within 25 km (50 km, 150 km when either side is only
     known to ``geo_precision`` 2, 3), or the same admin1 when either side is a region; a mention
-    that only names the country passes, with a negative place score (see :data:`VAGUE_PLACE_SCORE`);
+    that only names the country passes with no place score (see :data:`VAGUE_PLACE_SCORE`);
   - compatible event types: the same ``event_type`` or a pair from :data:`COMPATIBLE_TYPES`;
   - for protests and riots, no actor mismatch (two groups demonstrating in one city on one day
     are two events), and without a shared actor the same sub-event type;
-  - a mention with no country merges only on shared (specific) actors.
+  - a mention with no country merges only on shared specific actors; one that names only the
+    country merges only when a single cluster matches it clearly (see :func:`best_cluster`).
 * **scoring**: closeness in time and space, same sub-event type, actor overlap (bonus) or
   actor mismatch (penalty), wildly different death tolls (penalty). A mention joins the best
   cluster scoring at least :data:`THRESHOLD`; otherwise it starts a new cluster.
@@ -62,8 +63,12 @@ THRESHOLD = 0.55
 DATE_WINDOW = {1: 2, 2: 7, 3: 31, None: 3}
 #: radius (km) within which two places are "the same place", by ``geo_precision``
 PLACE_RADIUS_KM = {1: 25.0, 2: 50.0, 3: 150.0, None: 25.0}
-#: place score when one side only names the country: needs same day, same sub-type and shared actors to merge
-VAGUE_PLACE_SCORE = -0.05
+#: place score when one side names no place below the country
+VAGUE_PLACE_SCORE = 0.0
+#: score lost when both mentions name specific actors and none is shared (violent events)
+ACTOR_MISMATCH_PENALTY = 0.1
+#: a country-level mention matching two clusters this closely is left on its own
+AMBIGUITY_MARGIN = 0.1
 #: event types that different reports of one event plausibly code differently
 COMPATIBLE_TYPES = {
     frozenset({"Battles", "Violence against civilians"}),
@@ -203,7 +208,7 @@ def pair_score(a: Event, b: Event) -> float | None:
     if na and nb and not shared:
         if demonstration:
             return None  # two groups demonstrating: two events
-        score -= 0.3
+        score -= ACTOR_MISMATCH_PENALTY  # mild: extractors often miss or misname one side
     score += 0.15 * shared
     if not shared and (not a.iso3 or not b.iso3):
         return None  # no country on one side: only shared actors can tie the reports together
@@ -242,13 +247,20 @@ def cluster_score(mention: Event, cluster: Cluster) -> float | None:
 
 
 def best_cluster(mention: Event, clusters: Iterable[Cluster], threshold: float = THRESHOLD) -> Cluster | None:
-    """The cluster ``mention`` belongs to (highest score ≥ threshold; ties: the oldest), or None."""
-    best, best_score = None, threshold
-    for cluster in clusters:
-        score = cluster_score(mention, cluster)
-        if score is not None and score >= best_score and (best is None or score > best_score):
-            best, best_score = cluster, score
-    return best
+    """The cluster ``mention`` belongs to (highest score ≥ threshold; ties: the oldest), or None.
+
+    A mention that names no place below the country is only merged when that is unambiguous:
+    if another cluster scores within :data:`AMBIGUITY_MARGIN` of the best, it starts its own.
+    """
+    scored = [
+        (s, i, c) for i, c in enumerate(clusters) if (s := cluster_score(mention, c)) is not None and s >= threshold
+    ]
+    if not scored:
+        return None
+    scored.sort(key=lambda t: (-t[0], t[1]))
+    if vague_place(mention) and len(scored) > 1 and scored[0][0] - scored[1][0] < AMBIGUITY_MARGIN:
+        return None
+    return scored[0][2]
 
 
 def canonical_id(mention: Event, ordinal: int = 0) -> str:

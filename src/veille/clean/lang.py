@@ -1,6 +1,18 @@
-"""Language identification per document (py3langid, its model loaded once)."""
+"""Language identification per document (py3langid over a fixed set of news languages)."""
 
 from __future__ import annotations
+
+import functools
+
+from veille.resources import load_yaml
+
+
+@functools.cache
+def _classifier():
+    import py3langid
+
+    py3langid.set_languages(load_yaml("common/languages.yaml")["candidates"])
+    return py3langid.classify
 
 
 def detect_language(text: str) -> str | None:
@@ -12,7 +24,5 @@ def detect_language(text: str) -> str | None:
     sample = text[:4000].strip()
     if not sample:
         return None
-    import py3langid
-
-    lang, _score = py3langid.classify(sample)
+    lang, _score = _classifier()(sample)
     return lang

@@ -82,14 +82,17 @@ class ActorLexicon:
             toks = [t.text for t in tokenizer(str(alias).replace("\u2019", "'"))]
             if not toks:
                 return
+            tables = []
             if is_acronym(str(alias)):
-                table, key = self.exact, tuple(toks)
-            else:
-                table, key = self.folded, tuple(norm(t) for t in toks)
-            old = table.get(key)
-            if old is None or KIND_PRIORITY[entry.kind] > KIND_PRIORITY[old.kind]:
-                table[key] = entry
-            self.max_len = max(self.max_len, len(key))
+                tables.append((self.exact, tuple(toks)))
+            if not is_acronym(str(alias)) or len(re.sub(r"[^A-Za-z]", "", str(alias))) >= 4:
+                # long acronyms also match in any case ("Monusco", "Minusma")
+                tables.append((self.folded, tuple(norm(t) for t in toks)))
+            for table, key in tables:
+                old = table.get(key)
+                if old is None or KIND_PRIORITY[entry.kind] > KIND_PRIORITY[old.kind]:
+                    table[key] = entry
+                self.max_len = max(self.max_len, len(key))
 
         for iso3, forms in (demonyms.get("countries") or {}).items():
             for form in forms:

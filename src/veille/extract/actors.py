@@ -26,7 +26,6 @@ from spacy.tokens import Doc
 from veille.extract.actor_lexicon import ActorLexicon, Match, common_data
 from veille.model import Evidence
 
-STATE_CLASSES = ("military", "police", "gendarmerie", "government")
 ARMED_EXCLUDED = ("civilians", "protesters", "rioters", "prisoners")
 SUBJECT_DEPS = ("nsubj", "csubj", "agent", "obl:agent", "nsubj:agent")
 OBJECT_DEPS = ("obj", "dobj", "iobj", "nsubj:pass", "nsubjpass", "obl:arg", "pobj")
@@ -72,7 +71,7 @@ def country_name(iso3: str) -> str:
 
 
 def period(iso3: str, event_date: str | None = None) -> str:
-    """" (2019-)": the government period ACLED appends to state forces, or "" if unknown."""
+    """ " (2019-)": the government period ACLED appends to state forces, or "" if unknown."""
     periods = (common_data().get("government_periods") or {}).get(iso3)
     if not periods:
         return ""
@@ -139,9 +138,7 @@ def resolve(lex: ActorLexicon, m: Match, event_iso3: str | None, country: str | 
     return actor
 
 
-def party_actor(
-    lex: ActorLexicon, spec: str, event_iso3: str | None, country: str | None, date: str | None
-) -> Actor:
+def party_actor(lex: ActorLexicon, spec: str, event_iso3: str | None, country: str | None, date: str | None) -> Actor:
     """An actor written in data as a class ("military"), "class/ISO3" or a named actor's id."""
     cls, _, iso = spec.partition("/")
     if cls in common_data()["classes"]:
@@ -149,9 +146,7 @@ def party_actor(
     return named_actor(lex, spec, event_iso3, country)
 
 
-def conflict_parties(
-    lex: ActorLexicon, event_iso3: str | None, country: str | None, date: str | None
-) -> list[Actor]:
+def conflict_parties(lex: ActorLexicon, event_iso3: str | None, country: str | None, date: str | None) -> list[Actor]:
     """Default parties of the long-running conflict in the event country, if the data has one."""
     periods = (common_data().get("conflict_parties") or {}).get(event_iso3) or []
     year = int(date[:4]) if date and date[:4].isdigit() else None
@@ -179,12 +174,16 @@ def _gap_ok(doc: Doc, i: int, j: int, lex: ActorLexicon, allow_prep: bool) -> bo
     return j - i <= 3
 
 
+def _is_state_class(key: str) -> bool:
+    return bool(common_data()["classes"][key].get("state"))
+
+
 def attach_countries(doc: Doc, matches: list[Match], lex: ActorLexicon) -> None:
     """Give state-force words the country of an adjacent demonym or country name; mark it used.
     "the armies of India and Pakistan", "les armées indienne et pakistanaise" give two actors."""
     extra: list[Match] = []
     for idx, m in enumerate(matches):
-        if m.kind != "class" or m.key not in STATE_CLASSES + ("rebels",) or m.country:
+        if m.kind != "class" or not (_is_state_class(m.key) or m.key == "rebels") or m.country:
             continue
         after = matches[idx + 1] if idx + 1 < len(matches) else None
         before = matches[idx - 1] if idx > 0 else None
@@ -243,7 +242,7 @@ def fold_heads(doc: Doc, matches: list[Match], lex: ActorLexicon) -> None:
 
 
 def mark_negated(doc: Doc, matches: list[Match], lex: ActorLexicon) -> None:
-    """"anti-Houthi forces" do not name the Houthis."""
+    """ "anti-Houthi forces" do not name the Houthis."""
     for m in matches:
         k = m.start - 1
         if k >= 0 and doc[k].text in ("-", "\u2010", "\u2011"):
@@ -256,7 +255,7 @@ def mark_negated(doc: Doc, matches: list[Match], lex: ActorLexicon) -> None:
 
 
 def proper_names(doc: Doc, matches: list[Match]) -> None:
-    """"Murle raiders", "Bani Ali tribesmen": a proper name before a communal-militia word names it."""
+    """ "Murle raiders", "Bani Ali tribesmen": a proper name before a communal-militia word names it."""
     spec = common_data()["classes"]
     taken = {i for m in matches for i in range(m.start, m.end)}
     for m in matches:
@@ -406,7 +405,7 @@ def assign_actors(
             a = make(m)
             if _nonstate_armed(a):
                 doc_named.append(a)
-        elif m.kind == "class" and m.country and m.key in STATE_CLASSES:
+        elif m.kind == "class" and m.country and _is_state_class(m.key):
             doc_country.setdefault(m.key, m.country)
 
     a1: list[Actor] = []
@@ -424,14 +423,15 @@ def assign_actors(
                 # a bare country as the subject of the trigger: its armed forces ("Turkey shelled ...")
                 m.kind, m.key, m.country = "class", "military", m.key
             elif event_type not in ("Protests", "Riots") and (
-                t_start - 1 <= m.end <= t_start or (t_end <= m.start <= t_end + 1 and trig is not None and trig.pos_ == "NOUN")
+                t_start - 1 <= m.end <= t_start
+                or (t_end <= m.start <= t_end + 1 and trig is not None and trig.pos_ == "NOUN")
             ):
                 # a demonym on the trigger: "Israeli airstrikes", "frappes aériennes russes"
                 m.kind, m.key, m.country = "class", "military", m.key
                 m.extra["on_trigger"] = True
             else:
                 continue
-        if m.kind == "class" and m.key in STATE_CLASSES and not m.country and m.key in doc_country:
+        if m.kind == "class" and _is_state_class(m.key) and not m.country and m.key in doc_country:
             m.country = doc_country[m.key]
         if lex.is_weak(m) and any(make(o).inter == make(m).inter or _armed(make(o)) for o in strong):
             continue
@@ -466,6 +466,10 @@ def assign_actors(
                 actor.rule = "previous-sentence"
                 before.insert(0, actor)
     before.reverse()  # nearest first
+    a2.sort(key=lambda a: a.rule == "dep:passive-subject")
+    # the next sentence, when the parser cut the trigger's sentence short ("... 2020. les positions de ...")
+    nxt = doc[sent.end].sent if sent.end < len(doc) else None
+    later = [make(m) for m in doc_matches if nxt is not None and nxt.start <= m.start < nxt.end and m.kind != "country"]
     everyone = a1 + before + after + a2
     mutual = lex.has_cue("mutual", doc, sent.start, sent.end)
 
@@ -478,9 +482,9 @@ def assign_actors(
     elif event_type == "Riots":
         actor1 = generic("rioters", rule="convention:riots")
         state = _pick(a2 + everyone, _state)
-        if state is None:  # "They clashed with police" in the next sentence
+        if state is None and not _pick(a2, lambda a: a.inter == "Civilians"):  # "They clashed with police" later
             for m in doc_matches:
-                if m.kind == "class" and m.key in ("military", "police", "gendarmerie") and m.start >= sent.start:
+                if m.kind == "class" and _is_state_class(m.key) and m.key != "government" and m.start >= sent.start:
                     state = make(m)
                     state.rule = "document"
                     break
@@ -510,8 +514,12 @@ def assign_actors(
                     [a for a in rest if a is not actor1], lambda a: _armed(a) and (a.name != actor1.name or mutual)
                 )
             if actor1 is None:
-                actor1 = parties[0] if parties else generic("unidentified_armed_group", rule="default:battle", gang=False)
+                actor1 = (
+                    parties[0] if parties else generic("unidentified_armed_group", rule="default:battle", gang=False)
+                )
                 actor1.rule = actor1.rule or "default:conflict-party"
+            if actor2 is None:
+                actor2 = _pick(later, lambda a: _armed(a) and a.name != actor1.name)
             if actor2 is None:
                 other = [p for p in parties if p.name != actor1.name]
                 if other:
@@ -552,11 +560,15 @@ def assign_actors(
             target = _pick(a2, lambda a: actor1 is None or a.name != actor1.name)
             if target is None:
                 target = _pick(rest, lambda a: _armed(a) and (actor1 is None or a.name != actor1.name))
+            if target is None and event_type == "Explosions/Remote violence":
+                target = _pick(later[:2], lambda a: _armed(a) and (actor1 is None or a.name != actor1.name))
             actor2 = target
             if civ is not None and (target is None or target.inter == "Civilians"):
                 actor2 = civ
             if sub_event_type == "Looting/property destruction" and (actor2 is None or not _state(actor2)):
                 actor2 = civ or generic("civilians", rule="convention:looting")
+            if sub_event_type == "Disrupted weapons use" and actor2 is None and actor1 is not None and _state(actor1):
+                actor2 = generic("unidentified_armed_group", rule="convention:weapons-owner", gang=False)
             if sub_event_type == "Arrests" and (actor2 is None or actor2.inter == "Civilians"):
                 actor2 = generic("civilians", rule="convention:arrests")
             if event_type == "Explosions/Remote violence" and actor2 is None:

@@ -274,6 +274,8 @@ def find_dates(text: str, lang: str) -> list[DateMention]:
                 off = None
                 if _ends_with_cue(before, lex.weekday_next) or _starts_with_cue(after, lex.weekday_next):
                     off = "next"
+                elif _ends_with_cue(before, lex.weekday_last) or _starts_with_cue(after, lex.weekday_last):
+                    off = "last"
                 mention = DateMention(s, e, m.group(0), "weekday", weekday=wd, offset=off, rule=name)
             else:
                 rel = _norm(g["rel"])
@@ -322,11 +324,11 @@ def _parse_published(published: str | None) -> dt.date | None:
 
 
 def _year_hint(mentions: list[DateMention], text: str) -> int | None:
-    for m in mentions:
-        if m.year and not m.ignored:
-            return m.year
-    y = re.search(r"(?<!\d)(?:19|20)\d{2}(?!\d)", text)
-    return int(y.group(0)) if y else None
+    years = [m.year for m in mentions if m.year and not m.ignored]
+    if years:
+        return max(years)  # news is about the latest year it names; older ones are background
+    found = [int(y) for y in re.findall(r"(?<!\d)(?:19|20)\d{2}(?!\d)", text)]
+    return max(found) if found else None
 
 
 def _resolve(m: DateMention, pub: dt.date | None, year_hint: int | None) -> tuple[dt.date, int] | None:
@@ -352,6 +354,8 @@ def _resolve(m: DateMention, pub: dt.date | None, year_hint: int | None) -> tupl
         back = (pub.weekday() - m.weekday) % 7
         if m.offset == "next":
             return None
+        if m.offset == "last" and back == 0:
+            back = 7  # "last Monday" said on a Monday
         return pub - dt.timedelta(days=back), 1
     if m.kind == "rel_day":
         return pub + dt.timedelta(days=int(m.offset)), 1

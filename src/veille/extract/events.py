@@ -36,6 +36,13 @@ def _notes(text: str, sentence: tuple[int, int]) -> str:
     return s if len(s) <= NOTES_MAX else s[: NOTES_MAX - 1].rsplit(" ", 1)[0] + "…"
 
 
+def _is_headline(text: str, sentence: tuple[int, int]) -> bool:
+    """A first line without final punctuation, followed by a line break."""
+    start, end = sentence
+    line = text[start:end].strip()
+    return start < 5 and bool(line) and line[-1] not in ".!?»\"”)" and "\n" in text[end : end + 3]
+
+
 def _confidence(mention: Mention, place: Place | None, has_date: bool) -> float:
     score = 0.45 + 0.3 * min(1.0, mention.priority / 100)
     score += 0.1 if mention.sentence_index == 0 else 0.0
@@ -53,27 +60,31 @@ class EventCoder:
         if not groups:
             return []
         toponyms = geoparse(article.text, lang=lang, doc=doc)
-        events: list[Event] = []
-        seen: list[tuple[str, str | None, str | None]] = []
+        # Mentions of one event type merge into one event; its fields come from the first
+        # mention that is not a headline (the lead sentence carries date, place and toll).
+        by_type: dict[str, list[Mention]] = {}
         for group in groups:
-            mention = group[0]
-            event = self._code_one(article, doc, lang, mention, toponyms)
-            key = (event.event_type or "", event.event_date, event.location)
-            if events:
-                if any(event.event_type == t for t, _, _ in seen) or any(
-                    event.event_date == d and event.location == loc for _, d, loc in seen
-                ):
-                    continue  # another mention of an event already coded
-            seen.append(key)
+            by_type.setdefault(group[0].event_type, []).append(group[0])
+        events: list[Event] = []
+        seen: list[tuple[str | None, str | None]] = []
+        for mentions in by_type.values():
+            mention = mentions[0]
+            anchor = next((m for m in mentions if not _is_headline(article.text, m.sentence)), mention)
+            event = self._code_one(article, doc, lang, mention, anchor, toponyms)
+            if events and (event.event_date, event.location) in seen and event.event_type != "Strategic developments":
+                continue  # same time and place as an event already coded: another view of it
+            seen.append((event.event_date, event.location))
             event.event_id = _event_id(article.doc_id, len(events), mention)
             events.append(event)
             if len(events) >= MAX_EVENTS:
                 break
         return events
 
-    def _code_one(self, article: Article, doc: Doc, lang: str, mention: Mention, toponyms: list[Toponym]) -> Event:
+    def _code_one(
+        self, article: Article, doc: Doc, lang: str, mention: Mention, anchor: Mention, toponyms: list[Toponym]
+    ) -> Event:
         text = article.text
-        sentence = mention.sentence
+        sentence = anchor.sentence
         ev = Event(
             doc_id=article.doc_id,
             event_type=mention.event_type,

@@ -98,6 +98,7 @@ class _Lex:
     not_persons: frozenset[str]
     one_re: re.Pattern | None
     left_adjacent: frozenset[str]
+    toll_re: re.Pattern | None
     agents: frozenset[str]
     additional: frozenset[str]
     conflict: tuple[str, ...]
@@ -150,6 +151,7 @@ def _lex(lang: str) -> _Lex:
         not_persons=frozenset(_norm(w) for w in d.get("not_persons", [])),
         one_re=rx("one_phrases"),
         left_adjacent=frozenset(_norm(w) for w in d.get("left_adjacent", [])),
+        toll_re=rx("toll"),
         agents=frozenset(_norm(w) for w in d.get("agent_markers", [])),
         additional=frozenset(_norm(w) for w in d.get("additional_cues", [])),
         conflict=tuple(_norm(w) for w in d.get("conflict_cues", [])),
@@ -173,9 +175,8 @@ def _has_phrase(toks: list[str], phrases) -> bool:
     return any(f" {p} " in joined for p in phrases)
 
 
-def _count_numbers(text: str, lang: str, lex: _Lex) -> list[NumberMatch]:
+def _count_numbers(text: str, lang: str, lex: _Lex, dates: list[tuple[int, int]]) -> list[NumberMatch]:
     """Numbers that may count people: not dates, ages, times, distances, ranks."""
-    dates = [(m.start, m.end) for m in find_dates(text, lang)]
     nums = find_numbers(text, lang)
     # "a"/"an": one, only right before a person noun ("a man", "a 25-year-old soldier")
     for m in re.finditer(rf"(?<![\w])(?:{_alt(lex.one_articles)})(?![\w])", text, re.IGNORECASE):
@@ -328,8 +329,11 @@ def _singular_before(text: str, ds: int, sent: tuple[int, int], lex: _Lex) -> bo
     toks = _tokens(text[max(sent[0], ds - 90) : ds])[-10:]
     if _has_phrase(toks[-3:], lex.plural_aux):
         return False
-    for t in reversed(toks):
-        if t in lex.blockers or t in lex.persons_plural:
+    for k in range(len(toks) - 1, -1, -1):
+        t = toks[k]
+        if t in lex.persons_plural and any(a in lex.agents for a in toks[max(0, k - 3) : k]):
+            continue  # "a farmer was abducted by three men and stabbed to death": the perpetrators
+        if t in lex.persons_plural:
             return False
         if t in lex.persons:
             return True
@@ -365,11 +369,12 @@ def _singular_after(text: str, de: int, sent: tuple[int, int], lex: _Lex) -> int
 def find_death_statements(text: str, lang: str) -> list[DeathStatement]:
     """Every statement of a number of deaths in ``text`` (zeros included), in text order."""
     lex = _lex(lang)
-    nums = _count_numbers(text, lang, lex)
+    dates = [(m.start, m.end) for m in find_dates(text, lang)]
+    nums = _count_numbers(text, lang, lex, dates)
     spans = sentence_spans(text)
     # dates inside a statement ("a tué jeudi 30 avril 5 civils") are blanked, offsets kept
-    for m in find_dates(text, lang):
-        text = text[: m.start] + " " * (m.end - m.start) + text[m.end :]
+    for a, b in dates:
+        text = text[:a] + " " * (b - a) + text[b:]
     out: list[DeathStatement] = []
     used_nums: set[int] = set()
     covered: list[tuple[int, int]] = []
@@ -426,12 +431,14 @@ def find_death_statements(text: str, lang: str) -> list[DeathStatement]:
                     if not toks:
                         covered.append((ds, n.end))  # "killed 15 livestock": no count on the left either
                     break  # "1 killed 3 injured": the number after belongs to the injured
-                summary = bool(lex.summary_re and lex.summary_re.fullmatch(text[ds:de]))
-                loose = summary and len(toks) <= 8 and not any(t in lex.blockers for t in toks)
+                toll = bool(lex.toll_re and lex.toll_re.fullmatch(text[ds:de]))
+                loose = toll and len(toks) <= 8 and not any(t in lex.blockers for t in toks)
                 if loose and _BREAK.search(text[de : n.start]):
                     loose = False
                 if loose or (len(toks) <= 6 and all(t in lex.right_gap for t in toks)):
                     total, end = _right_chain(text, nums, i, lex, sent[1])
+                    if total == 1 and _companion(text, n.end, lex):
+                        total = 2
                     if not tally and (_negated(text, ds, lex) or _background(text, ds, end, sent, lex)):
                         break
                     rule = ("tally:" if tally else "right:") + word
@@ -554,6 +561,10 @@ def count_fatalities(text: str, anchor: tuple[int, int] | None, lang: str, doc=N
             for s in pos:
                 in_first = first[0] <= s.start <= first[1]
                 # later sentences add other groups, not repeats nor inferred single deaths
+                if not in_first and chosen:
+                    gap = [k for k, sp in enumerate(spans) if chosen[-1].start <= sp[1] and sp[0] <= s.start]
+                    if len(gap) > 3:
+                        continue  # too far from the event's own statements: another story
                 extra = any(t in lex.additional for t in _tokens(text[s.start : s.end]))
                 if not in_first and ((s.count in seen and not extra) or s.rule.startswith("one:")):
                     continue

@@ -29,7 +29,13 @@ from veille.geo.normalize import is_latin, key, plain
 from veille.resources import ROOT, load_yaml
 
 FORMAT_VERSION = "1"
-_RESOURCE_FILES = ("geo/normalize.yaml", "geo/countries.yaml", "geo/regions.yaml", "common/exonyms_fr.yaml")
+_RESOURCE_FILES = (
+    "geo/normalize.yaml",
+    "geo/countries.yaml",
+    "geo/regions.yaml",
+    "geo/admin_aliases.yaml",
+    "common/exonyms_fr.yaml",
+)
 
 
 class Row(NamedTuple):
@@ -255,6 +261,14 @@ def build() -> Gazetteer:
         add_name(name, i)
         for alias in spec.get("aliases", ()):
             add_name(alias, i)
+
+    # --- abbreviations of divisions ("Calif.", "N.M.")
+    for cc, table in load_yaml("geo/admin_aliases.yaml").items():
+        for alias, target in table.items():
+            for i in names.get(key(target), ()):
+                if rows[i].country_code == cc and rows[i].feature_code == "ADM1":
+                    add_name(alias, i)
+                    break
 
     # --- French exonyms
     for cc, table in load_yaml("common/exonyms_fr.yaml").items():

@@ -119,9 +119,24 @@ def _strip(text: str, start: int, spec: LangSpec) -> tuple[str, int]:
 
 def _candidates(gaz: Gazetteer, text: str) -> tuple[int, ...]:
     cands = gaz.lookup(text)
-    if not cands and text.endswith("'s"):
+    if not cands and (text.endswith("'s") or text.endswith("’s")):
         cands = gaz.lookup(text[:-2])
     return cands[:MAX_CANDIDATES]
+
+
+def _part_candidates(gaz: Gazetteer, text: str) -> tuple[int, ...]:
+    """For a name the gazetteer lacks ("Orange County", "Manila Cathedral"): the longest
+    run of its words that is a known place, the first such run on ties."""
+    words = text.replace("’s", "").replace("'s", "").split()
+    for n in range(len(words) - 1, 0, -1):
+        for i in range(len(words) - n + 1):
+            part = " ".join(words[i : i + n])
+            if not part[:1].isupper() or len(part) < 3:
+                continue
+            cands = gaz.lookup(part)
+            if cands:
+                return cands[:MAX_CANDIDATES]
+    return ()
 
 
 def recognise(doc, lang: str, gaz: Gazetteer | None = None) -> list[Mention]:
@@ -151,7 +166,11 @@ def recognise(doc, lang: str, gaz: Gazetteer | None = None) -> list[Mention]:
         if not cands and "," in s:  # "Douala, Cameroon" as one entity: keep the head
             s = s.split(",")[0]
             cands = _candidates(gaz, s)
-        take(Mention(start, start + len(s), s, f"ner:{ent.label_}", cands))
+        rule = f"ner:{ent.label_}"
+        if not cands and ent.label_ in spec.entity_labels:
+            cands = _part_candidates(gaz, s)
+            rule += ":part"
+        take(Mention(start, start + len(s), s, rule, cands))
 
     # demonyms ("Syrian", "South African"): mentions of the country or region
     toks = list(doc)

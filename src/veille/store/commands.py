@@ -15,6 +15,7 @@ import argparse
 import contextlib
 import sys
 from collections.abc import Callable, Iterator
+from datetime import date
 from typing import Any
 
 from veille.model import Article, ReadError
@@ -40,7 +41,12 @@ def ingest(args: argparse.Namespace, articles: ArticlesFn) -> int:
 
     counter = [0]
     stats = {"added": 0, "replaced": 0, "skipped": 0, "failed": 0}
-    with Store(args.db) as store:
+    try:
+        store = Store(args.db)
+    except Exception as exc:  # locked by another process, not a DuckDB file, other schema version
+        _say(f"error: cannot open database: {exc}")
+        return 1
+    with store:
         known = store.known_documents()
 
         def todo() -> Iterator[Article]:
@@ -110,7 +116,6 @@ def _open(args: argparse.Namespace) -> Store | None:
 
 
 def _write(rows, fmt: str, output: str | None) -> int:
-    n = 0
     if fmt == "parquet":
         from veille.export.parquet import write_parquet
 
@@ -118,14 +123,14 @@ def _write(rows, fmt: str, output: str | None) -> int:
             if sys.stdout.isatty():
                 _say("error: parquet is binary: give -o FILE")
                 return 2
-            return 0 if write_parquet(rows, sys.stdout.buffer) >= 0 else 1
-        write_parquet(rows, output)
+            write_parquet(rows, sys.stdout.buffer)
+        else:
+            write_parquet(rows, output)
         return 0
     with _text_output(output) as out:
         writer = _writer(fmt, out)
         for row in rows:
             writer.write(row)
-            n += 1
         writer.close()
     return 0
 
@@ -134,6 +139,12 @@ def events(args: argparse.Namespace, articles: ArticlesFn | None = None) -> int:
     """Write the canonical events matching the filters."""
     try:
         bbox = _bbox(args.bbox)
+        for flag, value in (("--since", args.since), ("--until", args.until)):
+            if value:
+                try:
+                    date.fromisoformat(value)
+                except ValueError:
+                    raise ValueError(f"{flag} needs a date YYYY-MM-DD, not {value!r}") from None
     except ValueError as exc:
         _say(f"error: {exc}")
         return 2
