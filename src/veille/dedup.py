@@ -12,8 +12,8 @@ How two event mentions are matched (:func:`pair_score`):
   - same country when both know it;
   - event dates within a window that widens with ``time_precision``
     (±2 days when the day is known, ±7 for a week, ±31 for a month);
-  - same place: same ``geonameid``, or within 25 km (50 km, 150 km when either side is only
-    known to ``geo_precision`` 2, 3), or the same admin1 when either side is a region; a mention
+  - same place: same ``geonameid``, or within 25 km (50 km, 300 km when either side is only
+    known to ``geo_precision`` 2, 3: region centroids can be far from the towns in them), or the same admin1 when either side is a region; a mention
     that only names the country passes with no place score (see :data:`VAGUE_PLACE_SCORE`);
   - compatible event types: the same ``event_type`` or a pair from :data:`COMPATIBLE_TYPES`;
   - for protests and riots, no actor mismatch (two groups demonstrating in one city on one day
@@ -62,7 +62,7 @@ THRESHOLD = 0.55
 #: half-width of the date window (days) by ``time_precision`` (None: unknown precision)
 DATE_WINDOW = {1: 2, 2: 7, 3: 31, None: 3}
 #: radius (km) within which two places are "the same place", by ``geo_precision``
-PLACE_RADIUS_KM = {1: 25.0, 2: 50.0, 3: 150.0, None: 25.0}
+PLACE_RADIUS_KM = {1: 25.0, 2: 50.0, 3: 300.0, None: 25.0}
 #: place score when one side names no place below the country
 VAGUE_PLACE_SCORE = 0.0
 #: score lost when both mentions name specific actors and none is shared (violent events)
@@ -249,8 +249,9 @@ def cluster_score(mention: Event, cluster: Cluster) -> float | None:
 def best_cluster(mention: Event, clusters: Iterable[Cluster], threshold: float = THRESHOLD) -> Cluster | None:
     """The cluster ``mention`` belongs to (highest score ≥ threshold; ties: the oldest), or None.
 
-    A mention that names no place below the country is only merged when that is unambiguous:
-    if another cluster scores within :data:`AMBIGUITY_MARGIN` of the best, it starts its own.
+    A mention that names no place below a region (``geo_precision`` 3, or only the country) is only
+    merged when that is unambiguous: if another cluster scores within :data:`AMBIGUITY_MARGIN` of the
+    best, it starts its own.
     """
     scored = [
         (s, i, c) for i, c in enumerate(clusters) if (s := cluster_score(mention, c)) is not None and s >= threshold
@@ -258,7 +259,8 @@ def best_cluster(mention: Event, clusters: Iterable[Cluster], threshold: float =
     if not scored:
         return None
     scored.sort(key=lambda t: (-t[0], t[1]))
-    if vague_place(mention) and len(scored) > 1 and scored[0][0] - scored[1][0] < AMBIGUITY_MARGIN:
+    coarse = vague_place(mention) or (mention.geo_precision or 1) >= 3
+    if coarse and len(scored) > 1 and scored[0][0] - scored[1][0] < AMBIGUITY_MARGIN:
         return None
     return scored[0][2]
 

@@ -465,7 +465,10 @@ def assign_actors(
                 actor = make(first)
                 actor.rule = "previous-sentence"
                 before.insert(0, actor)
-    before.reverse()  # nearest first
+    before.reverse()  # nearest first, but subjects of a clause before objects and modifiers
+    before.sort(
+        key=lambda a: not (a.match is not None and doc[a.match.start : a.match.end].root.dep_.startswith("nsubj"))
+    )
     a2.sort(key=lambda a: a.rule == "dep:passive-subject")
     # the next sentence, when the parser cut the trigger's sentence short ("... 2020. les positions de ...")
     nxt = doc[sent.end].sent if sent.end < len(doc) else None
@@ -482,7 +485,7 @@ def assign_actors(
     elif event_type == "Riots":
         actor1 = generic("rioters", rule="convention:riots")
         state = _pick(a2 + everyone, _state)
-        if state is None and not _pick(a2, lambda a: a.inter == "Civilians"):  # "They clashed with police" later
+        if state is None and sub_event_type != "Mob violence":  # "They clashed with police" in a later sentence
             for m in doc_matches:
                 if m.kind == "class" and _is_state_class(m.key) and m.key != "government" and m.start >= sent.start:
                     state = make(m)
@@ -560,7 +563,14 @@ def assign_actors(
             target = _pick(a2, lambda a: actor1 is None or a.name != actor1.name)
             if target is None:
                 target = _pick(rest, lambda a: _armed(a) and (actor1 is None or a.name != actor1.name))
-            if target is None and event_type == "Explosions/Remote violence":
+            if event_type == "Explosions/Remote violence" and actor1 is not None and actor1.match is None:
+                # "the bomb had been planted by the Taliban" in the next sentence
+                agent = next(
+                    (a for a in later if _armed(a) and _cue_before(doc, a.match, lex, "agent", a.match.start - 4)), None
+                )
+                if agent is not None:
+                    actor1, agent.rule = agent, "next-sentence:agent"
+            if target is None and civ is None and event_type == "Explosions/Remote violence":
                 target = _pick(later[:2], lambda a: _armed(a) and (actor1 is None or a.name != actor1.name))
             actor2 = target
             if civ is not None and (target is None or target.inter == "Civilians"):

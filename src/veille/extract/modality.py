@@ -3,7 +3,7 @@
 Cue lists live in ``resources/<lang>/modality.yaml``. Two checks, both language-neutral:
 
 * the words just before the trigger (same sentence) against the ``before`` cue lists;
-* the trigger token's morphology from the parser (future tense, conditional mood);
+* the trigger token's morphology from the parser (``morph``: e.g. the French future);
 * the whole sentence against the ``nonevent`` list (disasters, accidents, sport, economy).
 
     >>> gate = ModalityGate.for_language("en")
@@ -30,6 +30,7 @@ class ModalityGate:
             for name, pats in data.get("before", {}).items()
         }
         self.nonevent = compile_alternation(data["nonevent"]) if data.get("nonevent") else None
+        self.morph = tuple(data.get("morph", ()))
 
     @classmethod
     @functools.cache
@@ -46,7 +47,7 @@ class ModalityGate:
         for name, rx in self.before.items():
             if rx.search(left):
                 return name
-        if "Tense=Fut" in morph or "Mood=Cnd" in morph:
+        if any(feature in morph for feature in self.morph):
             return "planned"
         return None
 

@@ -315,6 +315,9 @@ def get_gazetteer() -> Gazetteer:
         with os.fdopen(fd, "wb") as f:
             pickle.dump(gaz, f, protocol=pickle.HIGHEST_PROTOCOL)
         os.replace(tmp, path)
+        for old in path.parent.glob("gazetteer-*.pkl"):  # older versions of the index
+            if old != path:
+                old.unlink(missing_ok=True)
     except BaseException:
         if os.path.exists(tmp):
             os.unlink(tmp)

@@ -124,14 +124,14 @@ def _candidates(gaz: Gazetteer, text: str) -> tuple[int, ...]:
     return cands[:MAX_CANDIDATES]
 
 
-def _part_candidates(gaz: Gazetteer, text: str) -> tuple[int, ...]:
+def _part_candidates(gaz: Gazetteer, text: str, stop: frozenset[str]) -> tuple[int, ...]:
     """For a name the gazetteer lacks ("Orange County", "Manila Cathedral"): the longest
     run of its words that is a known place, the first such run on ties."""
     words = text.replace("’s", "").replace("'s", "").split()
     for n in range(len(words) - 1, 0, -1):
         for i in range(len(words) - n + 1):
             part = " ".join(words[i : i + n])
-            if not part[:1].isupper() or len(part) < 3:
+            if not part[:1].isupper() or len(part) < 3 or any(plain(w) in stop for w in part.split()):
                 continue
             cands = gaz.lookup(part)
             if cands:
@@ -168,7 +168,7 @@ def recognise(doc, lang: str, gaz: Gazetteer | None = None) -> list[Mention]:
             cands = _candidates(gaz, s)
         rule = f"ner:{ent.label_}"
         if not cands and ent.label_ in spec.entity_labels:
-            cands = _part_candidates(gaz, s)
+            cands = _part_candidates(gaz, s, spec.stop_words)
             rule += ":part"
         take(Mention(start, start + len(s), s, rule, cands))
 
@@ -306,16 +306,30 @@ def _fits(row: Row, hint: Row) -> bool:
 FEATURE_BONUS = {"PCLI": 5.0, "RGN": 4.0, "ADM1": 0.0, "PPLC": 2.5, "PPL": 0.0}
 
 
-def _score(gaz: Gazetteer, i: int, surface: str, countries: Counter, total: int) -> float:
+@dataclass
+class Context:
+    """What the document is about so far: its countries and first-level divisions."""
+
+    countries: Counter = field(default_factory=Counter)
+    admins: Counter = field(default_factory=Counter)
+
+    def score(self, r: Row) -> float:
+        s = 0.0
+        if total := sum(self.countries.values()):
+            s += 2.0 * self.countries.get(r.country_code, 0) / total
+        if r.admin1_code and (total := sum(self.admins.values())):
+            s += 1.5 * self.admins.get((r.country_code, r.admin1_code), 0) / total
+        return s
+
+
+def _score(gaz: Gazetteer, i: int, surface: str, ctx: Context) -> float:
     r = gaz.rows[i]
     s = math.log10(r.population + 10) + FEATURE_BONUS.get(r.feature_code, 0.0)
     if plain(r.name) == plain(surface):
         s += 1.5
     if r.latitude is None:
         s -= 4.0
-    if total:
-        s += 2.0 * countries.get(r.country_code, 0) / total
-    return s
+    return s + ctx.score(r)
 
 
 def _prefer_seat(gaz: Gazetteer, best: int, ms: list[Mention], text: str, hint_rows: list[Row]) -> int:
@@ -354,21 +368,20 @@ def resolve(mentions: list[Mention], text: str, gaz: Gazetteer | None = None) ->
             by_key[key(m.text)].append(m)
 
     # country context: countries named outright, then the countries of unambiguous names
-    countries: Counter = Counter()
+    ctx = Context()
     for ms in by_key.values():
         rows = [gaz.rows[i] for i in ms[0].candidates]
         if rows[0].feature_code == "PCLI":
-            countries[rows[0].country_code] += 2 * len(ms)
-        elif len({r.country_code for r in rows}) == 1:
-            countries[rows[0].country_code] += len(ms)
+            ctx.countries[rows[0].country_code] += 2 * len(ms)
+        elif len({r.country_code for r in rows}) == 1 and rows[0].country_code:
+            ctx.countries[rows[0].country_code] += len(ms)
     for npass in range(2):
-        total = sum(countries.values())
-        chosen: Counter = Counter()
+        chosen = Context()
         for ms in by_key.values():
             hint_rows = _hint_rows(gaz, ms, npass == 0)
             best, best_s = None, -1e9
             for i in ms[0].candidates:
-                s = _score(gaz, i, ms[0].text, countries, total)
+                s = _score(gaz, i, ms[0].text, ctx)
                 if hint_rows and any(_fits(gaz.rows[i], h) for h in hint_rows):
                     s += 8.0
                 if s > best_s:
@@ -376,9 +389,12 @@ def resolve(mentions: list[Mention], text: str, gaz: Gazetteer | None = None) ->
             best = _prefer_seat(gaz, best, ms, text, hint_rows)
             for m in ms:
                 m.choice = best
-            if gaz.rows[best].country_code:
-                chosen[gaz.rows[best].country_code] += len(ms)
-        countries = countries + chosen
+            r = gaz.rows[best]
+            if r.country_code:
+                chosen.countries[r.country_code] += len(ms)
+            if r.admin1_code and r.feature_code != "PCLI":
+                chosen.admins[(r.country_code, r.admin1_code)] += len(ms)
+        ctx = Context(ctx.countries + chosen.countries, chosen.admins)
 
 
 def to_toponyms(mentions: list[Mention], gaz: Gazetteer | None = None) -> list[Toponym]:
