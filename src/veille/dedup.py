@@ -1,9 +1,10 @@
 """Cross-article deduplication: one canonical event per real-world event.
 
-Pure functions over :class:`~veille.model.Event` records, no database::
+Pure functions over :class:`~veille.model.Event` records (the mentions of many articles, in
+ingest order), no database::
 
     >>> from veille.dedup import cluster_events
-    >>> clusters = cluster_events(events)          # events of many articles, in ingest order
+    >>> clusters = cluster_events(events)     # doctest: +SKIP
     >>> [len(c.mentions) for c in clusters]   # doctest: +SKIP
 
 How two event mentions are matched (:func:`pair_score`):
@@ -94,7 +95,7 @@ def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
     """Great-circle distance in km.
 
     >>> round(haversine_km(48.8566, 2.3522, 45.764, 4.8357))
-    392
+    391
     """
     p1, p2 = math.radians(lat1), math.radians(lat2)
     dp, dl = p2 - p1, math.radians(lon2 - lon1)

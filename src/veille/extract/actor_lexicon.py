@@ -102,11 +102,15 @@ class ActorLexicon:
                     variants = [form + s for s in demonyms.get("suffixes", [""])]
                 for v in variants:
                     add(v, Entry("country", iso3))
+        self.capitalised: dict[tuple[str, ...], Entry] = {}  # classes matched only as written ("Division")
         for cls, words in (local.get("classes") or {}).items():
             if cls not in self.classes:
                 raise ValueError(f"{lang}/actors.yaml: unknown actor class {cls!r}")
             for w in words:
-                add(w, Entry("class", cls))
+                if self.classes[cls].get("capitalised"):
+                    self.capitalised[tuple(t.text for t in tokenizer(str(w)))] = Entry("class", cls)
+                else:
+                    add(w, Entry("class", cls))
         for item in common["named"]:
             if "name" in item:
                 key = str(item.get("id", item["name"]))
@@ -145,7 +149,11 @@ class ActorLexicon:
         while i < len(raw):
             found = None
             for n in range(min(self.max_len, len(raw) - i), 0, -1):
-                entry = self.exact.get(tuple(raw[i : i + n])) or self.folded.get(tuple(low[i : i + n]))
+                entry = (
+                    self.exact.get(tuple(raw[i : i + n]))
+                    or self.capitalised.get(tuple(raw[i : i + n]))
+                    or self.folded.get(tuple(low[i : i + n]))
+                )
                 if entry is not None:
                     found = (n, entry)
                     break
@@ -157,6 +165,10 @@ class ActorLexicon:
             out.append(Match(start + i, start + i + n, entry.kind, entry.key, entry.country, alias))
             i += n
         return out
+
+    def folded_entry(self, alias: str, doc: Doc, start: int, end: int) -> Entry | None:
+        """The case-free reading of a phrase ("Army" as the word army)."""
+        return self.folded.get(tuple(norm(t.text) for t in doc[start:end]))
 
     def is_weak(self, m: Match) -> bool:
         """A vague word ("forces", "troops") that names an actor only when nothing better is there."""

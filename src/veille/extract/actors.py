@@ -131,7 +131,8 @@ def resolve(lex: ActorLexicon, m: Match, event_iso3: str | None, country: str | 
     elif m.extra.get("proper"):
         spec = common_data()["classes"][m.key]
         cname = country or (country_name(event_iso3) if event_iso3 else "")
-        actor = Actor(spec["named_template"].format(name=m.extra["proper"], country=cname), spec["inter"])
+        label = spec["named_template"].format(name=m.extra["proper"], country=cname, head=m.alias)
+        actor = Actor(label, spec["inter"])
     else:
         actor = class_actor(m.key, m.country, country, event_iso3, date)
     actor.match = m
@@ -233,12 +234,11 @@ def fold_heads(doc: Doc, matches: list[Match], lex: ActorLexicon) -> None:
         elif a.kind == "class" and b.kind == "class" and adjacent:
             ra, rb = doc[a.start : a.end].root, doc[b.start : b.end].root
             # the syntactic dependent gives way to its head ("border guard police", "soldats militaires")
-            if ra.head == rb or (ra.head.i in range(b.start, b.end)):
-                a.dropped = True
-                b.country = b.country or a.country
-            else:
-                b.dropped = True
-                a.country = a.country or b.country
+            keep, drop = (b, a) if ra.head == rb or ra.head.i in range(b.start, b.end) else (a, b)
+            drop.dropped = True
+            keep.country = keep.country or drop.country
+            keep.start, keep.end = min(a.start, b.start), max(a.end, b.end)  # "regime forces" is not weak
+            keep.alias = doc[keep.start : keep.end].text
 
 
 def mark_negated(doc: Doc, matches: list[Match], lex: ActorLexicon) -> None:
@@ -254,25 +254,47 @@ def mark_negated(doc: Doc, matches: list[Match], lex: ActorLexicon) -> None:
             m.dropped = True
 
 
-def proper_names(doc: Doc, matches: list[Match]) -> None:
-    """ "Murle raiders", "Bani Ali tribesmen": a proper name before a communal-militia word names it."""
+def _proper_before(doc: Doc, k: int, taken: set[int]) -> list[str]:
+    words: list[str] = []
+    while k >= 0 and k not in taken and doc[k].pos_ == "PROPN" and len(words) < 3:
+        words.insert(0, doc[k].text)
+        k -= 1
+    return words
+
+
+def proper_names(doc: Doc, matches: list[Match], lex: ActorLexicon) -> None:
+    """ "Murle raiders", "Bani Ali tribesmen", "Hamza Division": a proper name next to a militia or unit
+    word names it. "Fellata and Rizeigat militias" gives two actors."""
     spec = common_data()["classes"]
-    taken = {i for m in matches for i in range(m.start, m.end)}
+    taken = {i for m in matches for i in range(m.start, m.end) if not m.dropped}
+    extra: list[Match] = []
     for m in matches:
-        if m.kind != "class" or "named_template" not in spec[m.key]:
+        if m.dropped or m.kind != "class" or "named_template" not in spec[m.key]:
             continue
-        k = m.start - 1
-        words = []
-        while k >= 0 and k not in taken and doc[k].pos_ == "PROPN" and len(words) < 3:
-            words.insert(0, doc[k].text)
-            k -= 1
-        if not words:  # French: the name follows ("milices peules" is data; "miliciens Murle")
+        words = _proper_before(doc, m.start - 1, taken)
+        first = m.start - len(words)
+        if not words and not spec[m.key].get("capitalised"):  # French: the name follows ("tribu Al Hayash")
             k = m.end
             while k < len(doc) and k not in taken and doc[k].pos_ == "PROPN" and len(words) < 3:
                 words.append(doc[k].text)
                 k += 1
-        if words:
-            m.extra["proper"] = " ".join(words)
+        if not words:
+            if spec[m.key].get("capitalised"):  # "the Army": the ordinary word, if it is one
+                entry = lex.folded_entry(m.alias, doc, m.start, m.end)
+                if entry is None:
+                    m.dropped = True
+                else:
+                    m.kind, m.key, m.country = entry.kind, entry.key, entry.country
+            continue
+        m.extra["proper"] = " ".join(words)
+        if first >= 2 and lex.cue_after("coordination", doc, first - 1):
+            other = _proper_before(doc, first - 2, taken)
+            if other:
+                twin = Match(first - 1 - len(other), first - 1, "class", m.key, None, " ".join(other))
+                twin.extra["proper"] = " ".join(other)
+                extra.append(twin)
+    matches.extend(extra)
+    matches.sort(key=lambda x: x.start)
 
 
 # --------------------------------------------------------------------------- roles
@@ -360,8 +382,12 @@ def prepare(doc: Doc, start: int, end: int, lex: ActorLexicon) -> list[Match]:
     mark_negated(doc, matches, lex)
     matches = [m for m in matches if not m.dropped]
     attach_countries(doc, matches, lex)
+    for m in matches:
+        root = doc[m.start : m.end].root
+        if m.kind == "class" and m.key == "civilians" and (root.pos_ == "ADJ" or root.dep_ in ("amod", "compound")):
+            m.dropped = True  # "civilian areas", "zones civiles": not people
     fold_heads(doc, matches, lex)
-    proper_names(doc, matches)
+    proper_names(doc, matches, lex)
     return matches
 
 
@@ -522,7 +548,10 @@ def assign_actors(
                 )
                 actor1.rule = actor1.rule or "default:conflict-party"
             if actor2 is None:
-                actor2 = _pick(later, lambda a: _armed(a) and a.name != actor1.name)
+                actor2 = _pick(later, lambda a: _armed(a) and a.inter != actor1.inter)
+            if actor2 is None and (mutual or actor1.inter == "Identity militia") and actor1.match is not None:
+                if actor1.match.kind == "class" and not actor1.match.extra.get("proper"):
+                    actor2 = Actor(actor1.name, actor1.inter, None, "mutual")
             if actor2 is None:
                 other = [p for p in parties if p.name != actor1.name]
                 if other:

@@ -18,6 +18,7 @@ from veille.extract.actors import assign_actors
 from veille.extract.dates import resolve_date
 from veille.extract.fatalities import count_fatalities
 from veille.extract.mentions import Mention, find_mentions, main_mentions
+from veille.extract.triggers import coding_rules, event_type_of
 from veille.geo import geoparse, locate_event
 from veille.model import Article, Event, Evidence, Place, Toponym
 
@@ -34,6 +35,21 @@ def _event_id(doc_id: str, index: int, mention: Mention) -> str:
 def _notes(text: str, sentence: tuple[int, int]) -> str:
     s = " ".join(text[sentence[0] : sentence[1]].split())
     return s if len(s) <= NOTES_MAX else s[: NOTES_MAX - 1].rsplit(" ", 1)[0] + "…"
+
+
+def _apply_actor_rules(ev: Event) -> None:
+    """Codebook rules that depend on the actors (e.g. a state force taking ground regains territory)."""
+    for rule in coding_rules().get("actor_rules", []):
+        if ev.sub_event_type != rule["from"]:
+            continue
+        if "inter1" in rule and ev.inter1 not in rule["inter1"]:
+            continue
+        if "inter2" in rule and ev.inter2 not in rule["inter2"]:
+            continue
+        ev.sub_event_type = rule["to"]
+        ev.event_type = event_type_of()[rule["to"]]
+        ev.evidence.append(Evidence("sub_event_type", 0, 0, "", f"actor_rule:{rule['from']}->{rule['to']}"))
+        return
 
 
 def _is_headline(text: str, sentence: tuple[int, int]) -> bool:
@@ -117,5 +133,6 @@ class EventCoder:
         for name in ("actor1", "actor2", "assoc_actor_1", "assoc_actor_2", "inter1", "inter2"):
             setattr(ev, name, getattr(actors, name) or None)
         ev.evidence.extend(actors.evidence)
+        _apply_actor_rules(ev)
         ev.confidence = _confidence(mention, place, date is not None)
         return ev

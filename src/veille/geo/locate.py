@@ -83,8 +83,10 @@ def locate_event(text: str, toponyms: list[Toponym], anchor: tuple[int, int], la
             best_rule = f"near:{near}" if near else (f"target:{target}" if target else "first-specific")
     t = best
     fc = t.feature_code
+    prev = [o for o in toponyms if o.end <= t.start]
+    hint_of_unknown = _is_hint(text, toponyms, t) and prev and prev[-1].latitude is None
     if fc in ("PPL", "PPLC"):
-        precision = 2 if best_cue else 1
+        precision = 2 if best_cue or hint_of_unknown else 1
         location = t.name
     else:
         precision = 3

@@ -89,6 +89,7 @@ class Mention:
     rule: str
     candidates: tuple[int, ...] = ()
     hints: list[Mention] = field(default_factory=list)  # admin hints that follow: "X, Luhansk", "X (Marib)"
+    strict: bool = False  # a hint in brackets or a division/country: a candidate must fit it
     choice: int | None = None
 
 
@@ -197,7 +198,16 @@ def recognise(doc, lang: str, gaz: Gazetteer | None = None) -> list[Mention]:
     i = 0
     while i < len(toks):
         tok = toks[i]
-        if not tok.text[:1].isupper() or taken[tok.idx] or tok.ent_type_ in person:
+        if not tok.text[:1].isupper() or taken[tok.idx]:
+            i += 1
+            continue
+        # a place slot: "(X", ", X" after a place, "in X", "near X": the model's label does not matter
+        left = text[max(0, tok.idx - 30) : tok.idx]
+        slot = bool(re.search(r"\(\s*$", left)) or bool(
+            (left.rstrip().endswith(",") and any(m.end >= tok.idx - 3 for m in mentions))
+            or cue_at(left, spec.target_cues + spec.near_cues, at_end=True)
+        )
+        if tok.ent_type_ in person and not slot:
             i += 1
             continue
         found = None
@@ -215,9 +225,10 @@ def recognise(doc, lang: str, gaz: Gazetteer | None = None) -> list[Mention]:
             if not cands:
                 continue
             blocked = [t.ent_type_ for t in toks[i : i + n] if t.ent_type_ in spec.blocking_labels]
-            if blocked and (person.intersection(blocked) or gaz.rows[cands[0]].feature_code not in ("PCLI", "RGN")):
-                continue
-            if not _plausible(gaz, cands, toks[i : i + n], spec):
+            if blocked and not slot:
+                if person.intersection(blocked) or gaz.rows[cands[0]].feature_code not in ("PCLI", "RGN"):
+                    continue
+            if not (slot and not toks[i].is_sent_start) and not _plausible(gaz, cands, toks[i : i + n], spec):
                 continue
             found = Mention(tok.idx, end, s, "gazetteer", cands)
             break
@@ -264,11 +275,14 @@ def _plausible(gaz: Gazetteer, cands: tuple[int, ...], toks, spec: LangSpec) -> 
 _HINT_SEP = re.compile(r"^\s*(,|\()\s*$")
 
 
-def _attach_hints(mentions: list[Mention], text: str) -> None:
+def _attach_hints(mentions: list[Mention], text: str, gaz: Gazetteer) -> None:
     """Admin hints: a mention followed by ", X" or " (X" gets X (and X's own hints)."""
     for a, b in zip(mentions, mentions[1:], strict=False):
-        if _HINT_SEP.match(text[a.end : b.start]) and b.candidates and b.rule != "demonym":
+        gap = text[a.end : b.start]
+        if _HINT_SEP.match(gap) and b.candidates and b.rule != "demonym":
             a.hints.append(b)
+            if "(" in gap or gaz.rows[b.candidates[0]].feature_code in ("PCLI", "ADM1", "RGN"):
+                a.strict = True
     for a in reversed(mentions):  # chains: "Douala (Wouri, Littoral)"
         for b in list(a.hints):
             a.hints.extend(h for h in b.hints if h not in a.hints)
@@ -361,7 +375,7 @@ def _division_words() -> frozenset[str]:
 def resolve(mentions: list[Mention], text: str, gaz: Gazetteer | None = None) -> None:
     """Choose one row per mention (``mention.choice``), one sense per name per document."""
     gaz = gaz or get_gazetteer()
-    _attach_hints(mentions, text)
+    _attach_hints(mentions, text, gaz)
     by_key: dict[str, list[Mention]] = defaultdict(list)
     for m in mentions:
         if m.candidates:
@@ -389,6 +403,10 @@ def resolve(mentions: list[Mention], text: str, gaz: Gazetteer | None = None) ->
             best = _prefer_seat(gaz, best, ms, text, hint_rows)
             for m in ms:
                 m.choice = best
+                if m.strict and not any(_fits(gaz.rows[best], h) for h in _hint_rows(gaz, [m], npass == 0)):
+                    m.choice = None  # "Abu Salim (Tripoli)": not the Abu of another country
+            if all(m.choice is None for m in ms):
+                continue
             r = gaz.rows[best]
             if r.country_code:
                 chosen.countries[r.country_code] += len(ms)
