@@ -213,7 +213,7 @@ def fold_heads(doc: Doc, matches: list[Match], lex: ActorLexicon) -> None:
     live = [m for m in matches if not m.dropped and m.kind != "country"]
     for a, b in zip(live, live[1:], strict=False):
         gap = doc[a.end : b.start]
-        adjacent = all(t.pos_ in ("DET", "PUNCT", "PART") and t.text not in (",", ";", "(", ")") for t in gap)
+        adjacent = all(t.pos_ in ("DET", "PUNCT", "PART") and t.text not in (",", ";", "(") for t in gap)
         adjacent = adjacent and len(gap) <= 1
         partitive = False
         if 0 < len(gap) <= 3:
@@ -386,6 +386,8 @@ def prepare(doc: Doc, start: int, end: int, lex: ActorLexicon) -> list[Match]:
         root = doc[m.start : m.end].root
         if m.kind == "class" and m.key == "civilians" and (root.pos_ == "ADJ" or root.dep_ in ("amod", "compound")):
             m.dropped = True  # "civilian areas", "zones civiles": not people
+        if m.kind == "class" and root.pos_ in ("VERB", "AUX"):
+            m.dropped = True  # "se dirigeant vers": a verb, not a leader
     fold_heads(doc, matches, lex)
     proper_names(doc, matches, lex)
     return matches
@@ -459,9 +461,9 @@ def assign_actors(
                 continue
         if m.kind == "class" and _is_state_class(m.key) and not m.country and m.key in doc_country:
             m.country = doc_country[m.key]
-        if lex.is_weak(m) and any(make(o).inter == make(m).inter or _armed(make(o)) for o in strong):
-            continue
         role, rule = role_of(doc, m, trig, lex, sent.start)
+        if lex.is_weak(m) and any(make(o).inter == make(m).inter or (role is None and _armed(make(o))) for o in strong):
+            continue  # "forces" when the sentence names a better actor
         if m.extra.get("on_trigger"):
             role, rule = "a1", "demonym-on-trigger"
         if m.kind == "class" and m.key == "government" and role != "a1":
@@ -491,6 +493,8 @@ def assign_actors(
                 actor = make(first)
                 actor.rule = "previous-sentence"
                 before.insert(0, actor)
+    # a victim ("a soldier was killed") is never the one who acted
+    before = [a for a in before if a not in a2]
     before.reverse()  # nearest first, but subjects of a clause before objects and modifiers
     before.sort(
         key=lambda a: not (a.match is not None and doc[a.match.start : a.match.end].root.dep_.startswith("nsubj"))
@@ -606,6 +610,9 @@ def assign_actors(
                 actor2 = civ
             if sub_event_type == "Looting/property destruction" and (actor2 is None or not _state(actor2)):
                 actor2 = civ or generic("civilians", rule="convention:looting")
+                if actor1 is not None and _state(actor1) and civ is None:
+                    # seizures by state forces: the owners are the (unidentified) gang or armed group
+                    actor2 = generic("unidentified_armed_group", rule="convention:seizure")
             if sub_event_type == "Disrupted weapons use" and actor2 is None and actor1 is not None and _state(actor1):
                 actor2 = generic("unidentified_armed_group", rule="convention:weapons-owner", gang=False)
             if sub_event_type == "Arrests" and (actor2 is None or actor2.inter == "Civilians"):

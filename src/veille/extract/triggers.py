@@ -46,6 +46,7 @@ class TriggerMatch:
     end: int
     text: str
     rule: str
+    weak: bool = False  # a weak trigger only codes an event when nothing stronger is there
 
     @property
     def event_type(self) -> str:
@@ -53,6 +54,8 @@ class TriggerMatch:
 
     @property
     def priority(self) -> int:
+        if self.weak:
+            return coding_rules().get("weak_priority", 5)
         return coding_rules()["priority"].get(self.sub_event_type, 0)
 
 
@@ -61,12 +64,13 @@ class TriggerLexicon:
 
     def __init__(self, lang: str, data: dict):
         self.lang = lang
-        self.triggers = [(sub, compile_alternation(pats)) for sub, pats in data["triggers"].items()]
+        self.triggers = [(sub, compile_alternation(pats), False) for sub, pats in data["triggers"].items()]
+        self.triggers += [(sub, compile_alternation(pats), True) for sub, pats in data.get("weak_triggers", {}).items()]
         self.cues = {name: compile_alternation(pats) for name, pats in data.get("cues", {}).items()}
         # "@Sub-event type" names the trigger list of that type, usable as a cue
-        self.cues.update({f"@{sub}": rx for sub, rx in self.triggers})
+        self.cues.update({f"@{sub}": rx for sub, rx, weak in self.triggers if not weak})
         self.ignore = compile_alternation(data["ignore"]) if data.get("ignore") else None
-        unknown = {sub for sub, _ in self.triggers} - set(event_type_of())
+        unknown = {sub for sub, _, _ in self.triggers} - set(event_type_of())
         if unknown:
             raise ValueError(f"{lang}/triggers.yaml: not ACLED sub-event types: {sorted(unknown)}")
 
@@ -79,21 +83,23 @@ class TriggerLexicon:
         """All trigger matches in ``text``; a match nested in a longer one of another type is dropped."""
         blocked = [(m.start(), m.end()) for m in self.ignore.finditer(text)] if self.ignore else []
         found: list[TriggerMatch] = []
-        for sub, rx in self.triggers:
+        for sub, rx, weak in self.triggers:
             for m in rx.finditer(text):
                 if any(s <= m.start() and m.end() <= e for s, e in blocked):
                     continue
-                found.append(TriggerMatch(sub, offset + m.start(), offset + m.end(), m.group(), f"trigger:{self.lang}:{sub}"))
+                rule = f"trigger:{self.lang}:{'weak:' if weak else ''}{sub}"
+                found.append(TriggerMatch(sub, offset + m.start(), offset + m.end(), m.group(), rule, weak))
         found.sort(key=lambda t: (t.start, -(t.end - t.start)))
-        kept = []
-        for t in found:
-            inside = any(
-                o is not t and o.start <= t.start and t.end <= o.end and (o.end - o.start) > (t.end - t.start)
+        # A match overlapping a longer match of another reading is that reading's part
+        # ("rocket-propelled grenade" is not a grenade; "abattu un drone" is not a killing).
+        return [
+            t
+            for t in found
+            if not any(
+                o is not t and o.start < t.end and t.start < o.end and (o.end - o.start) > (t.end - t.start)
                 for o in found
             )
-            if not inside:
-                kept.append(t)
-        return kept
+        ]
 
     def cue(self, name: str, text: str, anchored: bool = False) -> re.Match[str] | None:
         """Search cue list ``name`` in ``text`` (``anchored``: only at its start)."""

@@ -25,7 +25,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import NamedTuple
 
-from veille.geo.normalize import is_latin, key, plain
+from veille.geo.normalize import is_latin, key, plain, skeleton
 from veille.resources import ROOT, load_yaml
 
 FORMAT_VERSION = "1"
@@ -62,10 +62,17 @@ class Gazetteer:
     countries: dict[str, int] = field(default_factory=dict)  # cc -> row
     iso3: dict[str, str] = field(default_factory=dict)  # cc -> ISO alpha-3
     country_names: dict[str, str] = field(default_factory=dict)  # cc -> ACLED-style English name
+    neighbours: dict[str, tuple[str, ...]] = field(default_factory=dict)  # cc -> bordering ccs
+    fuzzy: dict[str, tuple[int, ...]] = field(default_factory=dict)  # skeleton -> rows (loose spellings)
 
     def lookup(self, name: str) -> tuple[int, ...]:
         """Row numbers whose name or alternate name has the same key as ``name``."""
         return self.index.get(key(name), ())
+
+    def lookup_loose(self, name: str) -> tuple[int, ...]:
+        """Rows whose name has the same consonant skeleton (:func:`skeleton`): a last resort."""
+        sk = skeleton(name)
+        return self.fuzzy.get(sk, ()) if len(sk) >= 3 else ()
 
     def admin1_name(self, row: Row) -> str | None:
         if row.feature_code == "ADM1":
@@ -289,7 +296,16 @@ def build() -> Gazetteer:
             add_name(exo, best)
 
     index = {k: tuple(sorted(v, key=lambda i: -rows[i].population)) for k, v in names.items()}
-    return Gazetteer(rows, index, admin1_names, admin1_rows, country_rows, iso3, country_names)
+    fuzzy: dict[str, set[int]] = defaultdict(set)
+    for k, ids in index.items():
+        sk = skeleton(k)
+        if len(sk) >= 3:
+            fuzzy[sk].update(i for i in ids if rows[i].population >= 1000 or rows[i].feature_code != "PPL")
+    fuzzy_index = {k: tuple(sorted(v, key=lambda i: -rows[i].population))[:40] for k, v in fuzzy.items() if v}
+    neighbours = {cc: tuple(n for n in (c.get("neighbours") or "").split(",") if n) for cc, c in countries.items()}
+    return Gazetteer(
+        rows, index, admin1_names, admin1_rows, country_rows, iso3, country_names, neighbours, fuzzy_index
+    )
 
 
 def cache_path() -> Path:

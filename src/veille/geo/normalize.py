@@ -52,3 +52,24 @@ def key(name: str) -> str:
 def is_latin(name: str) -> bool:
     """True if every letter of ``name`` is Latin script (GeoNames has names in all scripts)."""
     return all(ord(c) < 0x250 or 0x1E00 <= ord(c) <= 0x1EFF or not c.isalpha() for c in name)
+
+
+_VOWELS = re.compile(r"(?<=.)[aeiou]+")
+_DOUBLE = re.compile(r"(.)\1+")
+
+
+@functools.cache
+def _rewrites() -> tuple[tuple[str, str], ...]:
+    return tuple((a, b) for a, b in load_yaml("geo/normalize.yaml")["skeleton_rewrites"])
+
+
+@functools.lru_cache(maxsize=200_000)
+def skeleton(name: str) -> str:
+    """Loose key: consonant skeleton of :func:`key` (``"Quamishli" -> "kmsl"``)."""
+    s = key(name).replace(" ", "")
+    if s.endswith("ah"):
+        s = s[:-1]
+    for a, b in _rewrites():
+        s = s.replace(a, b)
+    s = _DOUBLE.sub(r"\1", s)
+    return _VOWELS.sub("", s)

@@ -90,6 +90,7 @@ class Mention:
     candidates: tuple[int, ...] = ()
     hints: list[Mention] = field(default_factory=list)  # admin hints that follow: "X, Luhansk", "X (Marib)"
     strict: bool = False  # a hint in brackets or a division/country: a candidate must fit it
+    loose: bool = False  # candidates from a loose spelling: need the document's confirmation
     choice: int | None = None
 
 
@@ -155,10 +156,15 @@ def recognise(doc, lang: str, gaz: Gazetteer | None = None) -> list[Mention]:
 
     for ent in doc.ents:
         s, start = _strip(ent.text, ent.start_char, spec)
-        s = s.rstrip(" .,;:")
+        s = s.rstrip(" .,;:-")
         if plain(s) in spec.stop_words or not any(c.isupper() for c in s[:1]):
             continue
         cands = _candidates(gaz, s)
+        if _acronym(s) and (not cands or gaz.rows[cands[0]].feature_code not in ("PCLI", "RGN")):
+            continue
+        ext = _extend(doc, ent.end, start, gaz)  # "Valle" + "del Cauca"
+        if ext is not None:
+            s, cands = ext
         if ent.label_ not in spec.entity_labels:
             # a place the model took for a person/organisation: "near Al Qa'im", "in Al Jawf"
             left = text[max(0, ent.start_char - 30) : ent.start_char]
@@ -167,11 +173,14 @@ def recognise(doc, lang: str, gaz: Gazetteer | None = None) -> list[Mention]:
         if not cands and "," in s:  # "Douala, Cameroon" as one entity: keep the head
             s = s.split(",")[0]
             cands = _candidates(gaz, s)
-        rule = f"ner:{ent.label_}"
+        rule, loose = f"ner:{ent.label_}", False
+        if not cands and ent.label_ in spec.entity_labels:
+            cands = gaz.lookup_loose(s)
+            rule, loose = (rule + ":loose", True) if cands else (rule, False)
         if not cands and ent.label_ in spec.entity_labels:
             cands = _part_candidates(gaz, s, spec.stop_words)
             rule += ":part"
-        take(Mention(start, start + len(s), s, rule, cands))
+        take(Mention(start, start + len(s), s, rule, cands, loose=loose))
 
     # demonyms ("Syrian", "South African"): mentions of the country or region
     toks = list(doc)
@@ -183,7 +192,8 @@ def recognise(doc, lang: str, gaz: Gazetteer | None = None) -> list[Mention]:
             if i + n > len(toks):
                 continue
             end = toks[i + n - 1].idx + len(toks[i + n - 1].text)
-            s = text[tok.idx : end]
+            s = text[tok.idx : end].rstrip("-")
+            end = tok.idx + len(s)
             p = plain(s)
             target = table.get(p) or (table.get(p[:-1]) if p.endswith("s") else None)
             if target is None or any(taken[tok.idx : end]):
@@ -219,10 +229,14 @@ def recognise(doc, lang: str, gaz: Gazetteer | None = None) -> list[Mention]:
             if any(taken[tok.idx : end]):
                 continue
             s = text[tok.idx : end]
-            if n == 1 and (plain(s) in spec.stop_words or len(s) < 2):
+            if n == 1 and (plain(s) in spec.stop_words or len(s) < 2 or plain(s) in _articles()):
                 continue
             cands = _candidates(gaz, s)
             if not cands:
+                continue
+            if _acronym(s) and gaz.rows[cands[0]].feature_code not in ("PCLI", "RGN"):
+                continue
+            if _inside_name(toks, i, n):
                 continue
             blocked = [t.ent_type_ for t in toks[i : i + n] if t.ent_type_ in spec.blocking_labels]
             if blocked and not slot:
@@ -240,6 +254,46 @@ def recognise(doc, lang: str, gaz: Gazetteer | None = None) -> list[Mention]:
             i += 1
     mentions.sort(key=lambda m: m.start)
     return mentions
+
+
+def _acronym(s: str) -> bool:
+    """ "GNA", "LNA": capitals that are organisations far more often than towns."""
+    return s.isupper() and len(s.replace(".", "")) <= 4
+
+
+@functools.cache
+def _articles() -> frozenset[str]:
+    from veille.resources import load_yaml
+
+    return frozenset(load_yaml("geo/normalize.yaml")["article_prefixes"])
+
+
+def _inside_name(toks, i: int, n: int) -> bool:
+    """The n-gram is part of a longer capitalised name ("Boko Haram", "Bat Galim Square")."""
+    before = toks[i - 1] if i > 0 else None
+    after = toks[i + n] if i + n < len(toks) else None
+    if before is not None and before.text[:1].isupper() and not toks[i].is_sent_start and before.whitespace_:
+        if before.text.lower() not in {"the", "la", "le", "les"} and not before.is_punct:
+            return True
+    return after is not None and after.text[:1].isupper() and bool(toks[i + n - 1].whitespace_)
+
+
+def _extend(doc, end: int, start: int, gaz: Gazetteer) -> tuple[str, tuple[int, ...]] | None:
+    """An entity cut short by the model: the longest gazetteer name that continues it with
+    linkers and capitalised words ("Valle" + " del Cauca")."""
+    text, best = doc.text, None
+    for n in range(1, 4):
+        if end + n > len(doc):
+            break
+        last = doc[end + n - 1]
+        if not (last.text[:1].isupper() or last.text.lower() in {"del", "de", "al", "el", "des", "du", "la"}):
+            break
+        if last.text[:1].isupper():
+            s = text[start : last.idx + len(last.text)]
+            cands = gaz.lookup(s)
+            if cands:
+                best = (s, cands[:MAX_CANDIDATES])
+    return best
 
 
 def _joinable(toks, i: int, n: int) -> bool:
@@ -277,8 +331,13 @@ _HINT_SEP = re.compile(r"^\s*(,|\()\s*$")
 
 def _attach_hints(mentions: list[Mention], text: str, gaz: Gazetteer) -> None:
     """Admin hints: a mention followed by ", X" or " (X" gets X (and X's own hints)."""
-    for a, b in zip(mentions, mentions[1:], strict=False):
+    for a, b in reversed(list(zip(mentions, mentions[1:], strict=False))):
         gap = text[a.end : b.start]
+        if key(a.text) == key(b.text):  # "Hays (Hays, Al Hudaydah)": the same name is no hint
+            if _HINT_SEP.match(gap):
+                a.hints.extend(b.hints)
+                a.strict = a.strict or b.strict
+            continue
         if _HINT_SEP.match(gap) and b.candidates and b.rule != "demonym":
             a.hints.append(b)
             if "(" in gap or gaz.rows[b.candidates[0]].feature_code in ("PCLI", "ADM1", "RGN"):
@@ -301,11 +360,15 @@ def _hint_rows(gaz: Gazetteer, ms: list[Mention], first_pass: bool) -> list[Row]
 
 
 def _fits(row: Row, hint: Row) -> bool:
-    if row.country_code != hint.country_code or row is hint:
-        return False
-    if hint.feature_code == "PCLI":
+    if row == hint:
         return True
+    if row.country_code != hint.country_code:
+        return False
+    if hint.feature_code in ("PCLI", "RGN"):
+        return row.feature_code != "PCLI"
     if hint.feature_code == "ADM1" and row.feature_code != "ADM1":
+        if hint.admin1_code is None:  # division not mapped to GeoNames codes: the country must do
+            return True
         return row.admin1_code is not None and row.admin1_code == hint.admin1_code
     if row.feature_code in ("PCLI", "ADM1"):
         return False
@@ -327,10 +390,14 @@ class Context:
     countries: Counter = field(default_factory=Counter)
     admins: Counter = field(default_factory=Counter)
 
+    neighbours: dict[str, tuple[str, ...]] = field(default_factory=dict)
+
     def score(self, r: Row) -> float:
         s = 0.0
         if total := sum(self.countries.values()):
             s += 2.0 * self.countries.get(r.country_code, 0) / total
+            near = sum(self.countries.get(n, 0) for n in self.neighbours.get(r.country_code, ()))
+            s += 0.75 * min(1.0, near / total)
         if r.admin1_code and (total := sum(self.admins.values())):
             s += 1.5 * self.admins.get((r.country_code, r.admin1_code), 0) / total
         return s
@@ -344,6 +411,29 @@ def _score(gaz: Gazetteer, i: int, surface: str, ctx: Context) -> float:
     if r.latitude is None:
         s -= 4.0
     return s + ctx.score(r)
+
+
+def _confirmed(row: Row, hint_rows: list[Row], ctx: Context, npass: int) -> bool:
+    """A loose-spelling match needs support: it fits the admin hint, or lies in a country the
+    document names (or a neighbour of one)."""
+    if hint_rows:
+        return any(_fits(row, h) for h in hint_rows)
+    cc = row.country_code
+    if ctx.countries.get(cc, 0) > (1 if npass else 0):
+        return True
+    return any(ctx.countries.get(n, 0) > 0 for n in ctx.neighbours.get(cc, ()))
+
+
+def _foreign_village(row: Row, ms: list[Mention], ctx: Context) -> bool:
+    """A small town of a country the rest of the document never mentions is more likely a
+    local place missing from the gazetteer than a trip abroad ("in Bat Galim ... of Haifa")."""
+    if not row.feature_code.startswith("PPL") or row.population >= 50_000:
+        return False
+    others = ctx.countries.copy()
+    others[row.country_code] -= len(ms)  # its own vote of the first pass
+    if others[row.country_code] > 0 or sum(v for v in others.values() if v > 0) < 2:
+        return False
+    return not any(others.get(n, 0) > 0 for n in ctx.neighbours.get(row.country_code, ()))
 
 
 def _prefer_seat(gaz: Gazetteer, best: int, ms: list[Mention], text: str, hint_rows: list[Row]) -> int:
@@ -382,7 +472,7 @@ def resolve(mentions: list[Mention], text: str, gaz: Gazetteer | None = None) ->
             by_key[key(m.text)].append(m)
 
     # country context: countries named outright, then the countries of unambiguous names
-    ctx = Context()
+    ctx = Context(neighbours=gaz.neighbours)
     for ms in by_key.values():
         rows = [gaz.rows[i] for i in ms[0].candidates]
         if rows[0].feature_code == "PCLI":
@@ -401,6 +491,14 @@ def resolve(mentions: list[Mention], text: str, gaz: Gazetteer | None = None) ->
                 if s > best_s:
                     best, best_s = i, s
             best = _prefer_seat(gaz, best, ms, text, hint_rows)
+            if ms[0].loose and not _confirmed(gaz.rows[best], hint_rows, ctx, npass):
+                for m in ms:
+                    m.choice = None
+                continue
+            if npass == 1 and not hint_rows and _foreign_village(gaz.rows[best], ms, ctx):
+                for m in ms:
+                    m.choice = None
+                continue
             for m in ms:
                 m.choice = best
                 if m.strict and not any(_fits(gaz.rows[best], h) for h in _hint_rows(gaz, [m], npass == 0)):
@@ -412,7 +510,7 @@ def resolve(mentions: list[Mention], text: str, gaz: Gazetteer | None = None) ->
                 chosen.countries[r.country_code] += len(ms)
             if r.admin1_code and r.feature_code != "PCLI":
                 chosen.admins[(r.country_code, r.admin1_code)] += len(ms)
-        ctx = Context(ctx.countries + chosen.countries, chosen.admins)
+        ctx = Context(ctx.countries + chosen.countries, chosen.admins, gaz.neighbours)
 
 
 def to_toponyms(mentions: list[Mention], gaz: Gazetteer | None = None) -> list[Toponym]:
