@@ -1,9 +1,9 @@
 """veille: news in, ACLED-style political-violence events out.
 
-    >>> import veille
-    >>> events = veille.extract("Le 9 mai 2020, des manifestants ont défilé à Dakar.", lang="fr")
-    >>> events[0].event_type
-    'Protests'
+>>> import veille
+>>> events = veille.extract("Le 9 mai 2020, des manifestants ont défilé à Dakar.", lang="fr")
+>>> events[0].event_type
+'Protests'
 """
 
 from veille.model import Article, Event, Evidence, Place, Toponym

@@ -45,7 +45,9 @@ def _code_batch(batch: list[Article]) -> list[DocResult | ReadError]:
         if art.lang in langs:
             by_lang.setdefault(art.lang, []).append(i)
         else:
-            results[i] = DocResult(art, notice=f"language {art.lang!r} is not coded (coded: {', '.join(sorted(langs))})")
+            results[i] = DocResult(
+                art, notice=f"language {art.lang!r} is not coded (coded: {', '.join(sorted(langs))})"
+            )
     for lang, idx in by_lang.items():
         nlp = get_nlp(lang)
         docs = nlp.pipe((batch[i].text for i in idx), batch_size=BATCH_SIZE)

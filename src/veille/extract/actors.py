@@ -18,6 +18,7 @@ Words come from data (``resources/common/actors.yaml``, ``resources/<lang>/actor
 from __future__ import annotations
 
 import functools
+from collections import OrderedDict
 from dataclasses import dataclass, field
 
 import pycountry
@@ -102,11 +103,10 @@ def class_actor(
     iso3 = iso3 or event_iso3
     name = country_name(iso3) if iso3 and (iso3 != event_iso3 or not country) else (country or "")
     the = "the " if iso3 in (data.get("the_countries") or ()) else ""
-    if not name:
-        name = "International" if not spec.get("state") else "Unknown"
-    label = spec["template"].format(
-        country=name, the_country=the + name, period=period(iso3, event_date) if iso3 else ""
-    )
+    template = spec["template"]
+    if not name:  # no country known: "Protesters", "Military Forces"
+        template = template.replace(" ({country})", "").replace(" of {the_country}", "")
+    label = template.format(country=name, the_country=the + name, period=period(iso3, event_date) if iso3 else "")
     inter = spec["inter"]
     if spec.get("state") and event_iso3 and iso3 and iso3 != event_iso3:
         inter = "External/Other forces"
@@ -393,6 +393,22 @@ def prepare(doc: Doc, start: int, end: int, lex: ActorLexicon) -> list[Match]:
     return matches
 
 
+_DOC_CACHE: OrderedDict[tuple[int, str], tuple[Doc, list[Match]]] = OrderedDict()
+
+
+def _doc_matches(doc: Doc, lex: ActorLexicon) -> list[Match]:
+    """Actor phrases of the whole article, computed once per doc (the last few docs are kept)."""
+    key = (id(doc), lex.lang)
+    hit = _DOC_CACHE.get(key)
+    if hit is not None and hit[0] is doc:
+        return hit[1]
+    found = [m for m in prepare(doc, 0, len(doc), lex) if not m.dropped]
+    _DOC_CACHE[key] = (doc, found)
+    while len(_DOC_CACHE) > 8:
+        _DOC_CACHE.popitem(last=False)
+    return found
+
+
 def assign_actors(
     doc: Doc,
     trigger: tuple[int, int],
@@ -425,7 +441,7 @@ def assign_actors(
 
     # the whole article: named armed groups for "the militants" that refer back to them, and the
     # country of state forces named once ("Israeli forces ... the soldiers")
-    doc_matches = [m for m in prepare(doc, 0, len(doc), lex) if not m.dropped]
+    doc_matches = _doc_matches(doc, lex)
     doc_named: list[Actor] = []
     doc_country: dict[str, str] = {}
     for m in doc_matches:

@@ -425,6 +425,8 @@ def resolve_date(text: str, anchor: tuple[int, int] | None, published: str | Non
         a_sent = _sentence_of(spans, a_s)
 
         def key(m: DateMention):
+            if len(usable) > 1 and _is_dateline(m, text):
+                return (3, 0)  # the stamp of the report, not the day of the event
             sent = _sentence_of(spans, m.start)
             if sent == a_sent:
                 dist = 0 if m.start < a_e and m.end > a_s else min(abs(m.start - a_e), abs(a_s - m.end))
@@ -465,4 +467,10 @@ def _dateline_last(mentions: list[DateMention], text: str, pub: dt.date | None) 
 
 def _is_dateline(m: DateMention, text: str) -> bool:
     after = text[m.end : m.end + 16]
-    return m.start < 60 and m.kind == "abs" and bool(re.match(r"\s*(?:\([\w ]+\)\s*)?[-–—|:]", after))
+    line_start = text.rfind("\n", 0, m.start) + 1  # a dateline opens the text or a paragraph near the top
+    return (
+        m.start - line_start < 60
+        and line_start < 400
+        and m.kind == "abs"
+        and bool(re.match(r"\s*(?:\([\w ]+\)\s*)?[-–—|:]", after))
+    )

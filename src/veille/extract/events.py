@@ -11,6 +11,7 @@ only when it has another event type and its own date or place.
 from __future__ import annotations
 
 import hashlib
+import re
 
 from spacy.tokens import Doc
 
@@ -37,6 +38,18 @@ def _notes(text: str, sentence: tuple[int, int]) -> str:
     return s if len(s) <= NOTES_MAX else s[: NOTES_MAX - 1].rsplit(" ", 1)[0] + "…"
 
 
+def _stands_apart(event: Event, anchor: Mention, seen: list[tuple[str | None, str | None]]) -> bool:
+    """A later mention is an event of its own only with a strong trigger and its own date or place,
+    stated in its own sentence, that differ from every event already coded."""
+    if anchor.trigger.weak or (event.event_date, event.location) in seen:
+        return False
+    start, end = anchor.sentence
+    own = {e.field for e in event.evidence if start <= e.start < end and e.field in ("event_date", "location")}
+    if "event_date" in own and all(event.event_date != d for d, _ in seen):
+        return True
+    return "location" in own and all(event.location != loc for _, loc in seen)
+
+
 def _apply_actor_rules(ev: Event) -> None:
     """Codebook rules that depend on the actors (e.g. a state force taking ground regains territory)."""
     for rule in coding_rules().get("actor_rules", []):
@@ -52,11 +65,21 @@ def _apply_actor_rules(ev: Event) -> None:
         return
 
 
+DATELINE_TAIL = re.compile(r"\s*(?:\([^)\n]{1,30}\)\s*)?(?:,[^\n]{0,45}?)?[-–—]\s")
+
+
+def _in_dateline(text: str, toponym: Toponym) -> bool:
+    """Is the place the dateline of the report ("BAMAKO, 14 mars (AFP) -"), where it was filed?"""
+    line_start = text.rfind("\n", 0, toponym.start) + 1
+    return toponym.start - line_start <= 1 and line_start < 400 and bool(DATELINE_TAIL.match(text, toponym.end))
+
+
 def _is_headline(text: str, sentence: tuple[int, int]) -> bool:
     """A first line without final punctuation, followed by a line break."""
     start, end = sentence
-    line = text[start:end].strip()
-    return start < 5 and bool(line) and line[-1] not in ".!?»\"”)" and "\n" in text[end : end + 3]
+    line = text[start:end].rstrip()
+    after = text[start + len(line) : start + len(line) + 3]
+    return start < 5 and bool(line.strip()) and line[-1] not in '.!?»"”)' and "\n" in after
 
 
 def _confidence(mention: Mention, place: Place | None, has_date: bool) -> float:
@@ -75,7 +98,7 @@ class EventCoder:
         groups = main_mentions(find_mentions(doc, lang))
         if not groups:
             return []
-        toponyms = geoparse(article.text, lang=lang, doc=doc)
+        toponyms = [t for t in geoparse(article.text, lang=lang, doc=doc) if not _in_dateline(article.text, t)]
         # Mentions of one event type merge into one event; its fields come from the first
         # mention that is not a headline (the lead sentence carries date, place and toll).
         by_type: dict[str, list[Mention]] = {}
@@ -87,8 +110,8 @@ class EventCoder:
             mention = mentions[0]
             anchor = next((m for m in mentions if not _is_headline(article.text, m.sentence)), mention)
             event = self._code_one(article, doc, lang, mention, anchor, toponyms)
-            if events and (event.event_date, event.location) in seen and event.event_type != "Strategic developments":
-                continue  # same time and place as an event already coded: another view of it
+            if events and not _stands_apart(event, anchor, seen):
+                continue  # no time or place of its own: another view of an event already coded
             seen.append((event.event_date, event.location))
             event.event_id = _event_id(article.doc_id, len(events), mention)
             events.append(event)
@@ -111,7 +134,11 @@ class EventCoder:
             notes=_notes(text, sentence),
         )
         ev.evidence.extend(mention.evidence)
-        ev.evidence.append(Evidence("event_type", mention.trigger.start, mention.trigger.end, mention.trigger.text, mention.trigger.rule))
+        ev.evidence.append(
+            Evidence(
+                "event_type", mention.trigger.start, mention.trigger.end, mention.trigger.text, mention.trigger.rule
+            )
+        )
 
         place = locate_event(text, toponyms, anchor=sentence, lang=lang)
         if place is not None:
@@ -128,7 +155,7 @@ class EventCoder:
             ev.evidence.append(Evidence("fatalities", fat.start, fat.end, fat.text, fat.rule))
 
         actors = assign_actors(
-            doc, mention.span, sentence, ev.event_type, ev.sub_event_type, lang, ev.iso3, ev.country
+            doc, mention.span, sentence, ev.event_type, ev.sub_event_type, lang, ev.iso3, ev.country, ev.event_date
         )
         for name in ("actor1", "actor2", "assoc_actor_1", "assoc_actor_2", "inter1", "inter2"):
             setattr(ev, name, getattr(actors, name) or None)

@@ -82,7 +82,9 @@ def _refine(
         if rule.get("unless_cue") and lex.cue(rule["unless_cue"], text[a:b], anchored=anchored):
             continue
         offset = a + (len(text[a:b]) - len(text[a:b].lstrip(" ,;:")) if anchored else 0)
-        if not anchored and gate.check(text[s_start : offset + hit.end()], offset + hit.start() - s_start, offset + hit.end() - s_start):
+        if not anchored and gate.check(
+            text[s_start : offset + hit.end()], offset + hit.start() - s_start, offset + hit.end() - s_start
+        ):
             continue  # the cue itself is background or hypothetical ("since the riot of March")
         mention.evidence.append(
             Evidence("sub_event_type", offset + hit.start(), offset + hit.end(), hit.group(), f"refine:{rule['cue']}")

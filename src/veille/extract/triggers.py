@@ -20,8 +20,12 @@ FLAGS = re.IGNORECASE | re.UNICODE
 
 
 def compile_alternation(patterns: list[str]) -> re.Pattern[str]:
-    """One regex matching any of ``patterns`` as whole words."""
-    body = "|".join(f"(?:{p})" for p in patterns)
+    """One regex matching any of ``patterns`` as whole words.
+
+    Alternatives are tried longest pattern first, so that "rocket-propelled grenade" is
+    preferred to "rocket" (Python's ``re`` takes the first alternative that matches).
+    """
+    body = "|".join(f"(?:{p})" for p in sorted(patterns, key=len, reverse=True))
     return re.compile(rf"(?<!\w)(?:{body})(?!\w)", FLAGS)
 
 

@@ -303,9 +303,7 @@ def build() -> Gazetteer:
             fuzzy[sk].update(i for i in ids if rows[i].population >= 1000 or rows[i].feature_code != "PPL")
     fuzzy_index = {k: tuple(sorted(v, key=lambda i: -rows[i].population))[:40] for k, v in fuzzy.items() if v}
     neighbours = {cc: tuple(n for n in (c.get("neighbours") or "").split(",") if n) for cc, c in countries.items()}
-    return Gazetteer(
-        rows, index, admin1_names, admin1_rows, country_rows, iso3, country_names, neighbours, fuzzy_index
-    )
+    return Gazetteer(rows, index, admin1_names, admin1_rows, country_rows, iso3, country_names, neighbours, fuzzy_index)
 
 
 def cache_path() -> Path:

@@ -14,11 +14,10 @@ a region, 3 a division/region or a country (at its centre).
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 
 from veille.geo.gazetteer import get_gazetteer
-from veille.geo.parse import LangSpec, cue_at, is_demonym, lang_spec
+from veille.geo.parse import LangSpec, _hint_gap, cue_at, is_demonym, lang_spec
 from veille.model import Evidence, Place, Toponym
 
 SPECIFICITY = {"PPL": 3, "PPLC": 3, "RGN": 2, "ADM1": 2, "PCLI": 1}
@@ -36,23 +35,19 @@ def _context(text: str, toponyms: list[Toponym], t: Toponym) -> str:
 
 
 def _is_hint(text: str, toponyms: list[Toponym], t: Toponym) -> bool:
-    """``t`` qualifies the toponym just before it: "Sirwah (Marib)", "Gao, Mali"."""
+    """``t`` qualifies the toponym just before it: "Sirwah (Marib)", "Gao, Mali", "Kinda in Idleb"."""
     prev = [o for o in toponyms if o.end <= t.start]
-    if not prev:
-        return False
-    gap = text[prev[-1].end : t.start]
-    return re.fullmatch(r"\s*(,|\(|-|–)\s*", gap) is not None
+    return bool(prev) and _hint_gap(text[prev[-1].end : t.start]) is not None
 
 
 def locate_event(text: str, toponyms: list[Toponym], anchor: tuple[int, int], lang: str | None = None) -> Place | None:
     """The place of the event whose trigger/sentence span is ``anchor`` (char offsets), or None."""
     spec: LangSpec = lang_spec(lang or "en")
     gaz = get_gazetteer()
-    usable = [
-        t
-        for t in toponyms
-        if t.country_code and t.latitude is not None and t.feature_code and not is_demonym(t.text, lang or "en")
-    ]
+    located = [t for t in toponyms if t.country_code and t.latitude is not None and t.feature_code]
+    usable = [t for t in located if not is_demonym(t.text, lang or "en")]
+    if not usable:  # only "Afghan forces", "Turkish government": the country, as a last resort
+        usable = located
     if not usable:
         return None
     a0, a1 = anchor

@@ -155,32 +155,14 @@ def recognise(doc, lang: str, gaz: Gazetteer | None = None) -> list[Mention]:
             taken[i] = True
 
     for ent in doc.ents:
-        s, start = _strip(ent.text, ent.start_char, spec)
-        s = s.rstrip(" .,;:-")
-        if plain(s) in spec.stop_words or not any(c.isupper() for c in s[:1]):
-            continue
-        cands = _candidates(gaz, s)
-        if _acronym(s) and (not cands or gaz.rows[cands[0]].feature_code not in ("PCLI", "RGN")):
-            continue
-        ext = _extend(doc, ent.end, start, gaz)  # "Valle" + "del Cauca"
-        if ext is not None:
-            s, cands = ext
-        if ent.label_ not in spec.entity_labels:
-            # a place the model took for a person/organisation: "near Al Qa'im", "in Al Jawf"
-            left = text[max(0, ent.start_char - 30) : ent.start_char]
-            if not cands or not cue_at(left, spec.target_cues + spec.near_cues + spec.origin_cues, at_end=True):
-                continue
-        if not cands and "," in s:  # "Douala, Cameroon" as one entity: keep the head
-            s = s.split(",")[0]
-            cands = _candidates(gaz, s)
-        rule, loose = f"ner:{ent.label_}", False
-        if not cands and ent.label_ in spec.entity_labels:
-            cands = gaz.lookup_loose(s)
-            rule, loose = (rule + ":loose", True) if cands else (rule, False)
-        if not cands and ent.label_ in spec.entity_labels:
-            cands = _part_candidates(gaz, s, spec.stop_words)
-            rule += ":part"
-        take(Mention(start, start + len(s), s, rule, cands, loose=loose))
+        # "Douala, Cameroon" or "Mayo-Sava, Extreme-Nord" as one entity: one mention per part
+        offset = ent.start_char
+        for part in re.split(r"(,\s*)", ent.text):
+            if part and not part.startswith(","):
+                m = _entity_mention(doc, ent, part, offset, spec, gaz, whole=part == ent.text)
+                if m is not None and not any(taken[m.start : m.end]):
+                    take(m)
+            offset += len(part)
 
     # demonyms ("Syrian", "South African"): mentions of the country or region
     toks = list(doc)
@@ -231,7 +213,7 @@ def recognise(doc, lang: str, gaz: Gazetteer | None = None) -> list[Mention]:
             s = text[tok.idx : end]
             if n == 1 and (plain(s) in spec.stop_words or len(s) < 2 or plain(s) in _articles()):
                 continue
-            cands = _candidates(gaz, s)
+            cands = _filter(gaz, s, _candidates(gaz, s), 100_000)
             if not cands:
                 continue
             if _acronym(s) and gaz.rows[cands[0]].feature_code not in ("PCLI", "RGN"):
@@ -275,6 +257,8 @@ def _inside_name(toks, i: int, n: int) -> bool:
     if before is not None and before.text[:1].isupper() and not toks[i].is_sent_start and before.whitespace_:
         if before.text.lower() not in {"the", "la", "le", "les"} and not before.is_punct:
             return True
+    if after is not None and after.text in {"-", "‐"} and i + n + 1 < len(toks) and not toks[i + n - 1].whitespace_:
+        return toks[i + n + 1].text[:1].isupper()  # "Mayo" of "Mayo-Sava"
     return after is not None and after.text[:1].isupper() and bool(toks[i + n - 1].whitespace_)
 
 
@@ -294,6 +278,47 @@ def _extend(doc, end: int, start: int, gaz: Gazetteer) -> tuple[str, tuple[int, 
             if cands:
                 best = (s, cands[:MAX_CANDIDATES])
     return best
+
+
+def _entity_mention(doc, ent, part: str, offset: int, spec: LangSpec, gaz: Gazetteer, whole: bool) -> Mention | None:
+    """A mention for (a comma-separated part of) a spaCy entity, or None."""
+    text = doc.text
+    s, start = _strip(part, offset, spec)
+    s = s.rstrip(" .,;:-")
+    if not s or plain(s) in spec.stop_words or not s[:1].isupper():
+        return None
+    cands = _filter(gaz, s, _candidates(gaz, s), 5_000)
+    if _acronym(s) and (not cands or gaz.rows[cands[0]].feature_code not in ("PCLI", "RGN")):
+        return None
+    if whole:
+        ext = _extend(doc, ent.end, start, gaz)  # "Valle" + "del Cauca"
+        if ext is not None:
+            s, cands = ext
+    if ent.label_ not in spec.entity_labels:
+        # a place the model took for a person/organisation: "near Al Qa'im", "in Al Jawf", "(Marib)"
+        left = text[max(0, start - 30) : start]
+        slot = cue_at(left, spec.target_cues + spec.near_cues + spec.origin_cues, at_end=True)
+        if not cands or not (slot or re.search(r"[(,]\s*$", left)):
+            return None
+    rule, loose = f"ner:{ent.label_}", False
+    if not cands and ent.label_ in spec.entity_labels:
+        cands = gaz.lookup_loose(s)
+        rule, loose = (rule + ":loose", True) if cands else (rule, False)
+    if not cands and ent.label_ in spec.entity_labels:
+        cands = _part_candidates(gaz, s, spec.stop_words)
+        rule += ":part"
+    return Mention(start, start + len(s), s, rule, cands, loose=loose)
+
+
+def _filter(gaz: Gazetteer, s: str, cands: tuple[int, ...], min_pop: int) -> tuple[int, ...]:
+    """Drop small towns that only share an alternate name ("Taliban", "Molotov" are old names
+    of towns somewhere): a town must bear the name itself unless it is large."""
+    k = key(s)
+    return tuple(
+        i
+        for i in cands
+        if gaz.rows[i].feature_code != "PPL" or gaz.rows[i].population >= min_pop or key(gaz.rows[i].name) == k
+    )
 
 
 def _joinable(toks, i: int, n: int) -> bool:
@@ -326,22 +351,56 @@ def _plausible(gaz: Gazetteer, cands: tuple[int, ...], toks, spec: LangSpec) -> 
 
 # ---------------------------------------------------------------- disambiguation
 
-_HINT_SEP = re.compile(r"^\s*(,|\()\s*$")
+
+@functools.cache
+def _hint_patterns() -> tuple[re.Pattern, re.Pattern]:
+    """Gaps between a place and its qualifier: strong "X, Y" / "X district (Y" and weak "X in Y"."""
+    from veille.resources import load_yaml
+
+    spec = load_yaml("geo/normalize.yaml")
+    nouns = "|".join(re.escape(w) for w in sorted(spec["place_nouns"], key=len, reverse=True))
+    contain = "|".join(re.escape(w) for w in sorted(spec["containment_words"], key=len, reverse=True))
+    strong = re.compile(rf"^\s*(?:(?:{nouns})\s*)?(?:,|\()\s*(?:(?:{nouns})\s+(?:of\s+|de\s+|d'|du\s+)?)?$", re.I)
+    weak = re.compile(
+        rf"^\s*(?:(?:{nouns})\s+)?(?:{contain})\s+(?:(?:the|rural|northern|southern|eastern|western)\s+)*"
+        rf"(?:(?:{nouns})\s+(?:of\s+|de\s+|d'|du\s+)?)?$",
+        re.I,
+    )
+    return strong, weak
+
+
+def _hint_gap(gap: str) -> str | None:
+    """ "strong", "weak" or None for the text between two mentions."""
+    if len(gap) > 40:
+        return None
+    strong, weak = _hint_patterns()
+    if strong.match(gap):
+        return "strong"
+    if weak.match(gap):
+        return "weak"
+    return None
 
 
 def _attach_hints(mentions: list[Mention], text: str, gaz: Gazetteer) -> None:
-    """Admin hints: a mention followed by ", X" or " (X" gets X (and X's own hints)."""
+    """Admin hints: a mention followed by ", X", " (X", " district, X" or " in X" gets X (and
+    X's own hints). A hint in brackets, or one that names a single country, is strict."""
     for a, b in reversed(list(zip(mentions, mentions[1:], strict=False))):
-        gap = text[a.end : b.start]
-        if key(a.text) == key(b.text):  # "Hays (Hays, Al Hudaydah)": the same name is no hint
-            if _HINT_SEP.match(gap):
-                a.hints.extend(b.hints)
-                a.strict = a.strict or b.strict
+        gap = _hint_gap(text[a.end : b.start])
+        if gap is None:
             continue
-        if _HINT_SEP.match(gap) and b.candidates and b.rule != "demonym":
-            a.hints.append(b)
-            if "(" in gap or gaz.rows[b.candidates[0]].feature_code in ("PCLI", "ADM1", "RGN"):
-                a.strict = True
+        if key(a.text) == key(b.text):  # "Hays (Hays, Al Hudaydah)": the same name is no hint
+            a.hints.extend(b.hints)
+            a.strict = a.strict or b.strict
+            continue
+        if not b.candidates or b.rule == "demonym":
+            continue
+        a.hints.append(b)
+        top = gaz.rows[b.candidates[0]]
+        one_country = len({gaz.rows[i].country_code for i in b.candidates}) == 1
+        if gap == "strong" and ("(" in text[a.end : b.start] or top.feature_code in ("PCLI", "ADM1", "RGN")):
+            a.strict = True
+        elif gap == "weak" and one_country and top.feature_code != "PCLI":
+            a.strict = True
     for a in reversed(mentions):  # chains: "Douala (Wouri, Littoral)"
         for b in list(a.hints):
             a.hints.extend(h for h in b.hints if h not in a.hints)
