@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from veille.extract.actors import ActorResult, assign_actors, class_actor, country_name, period
+from veille.extractors.actors import ActorResult, assign_actors, class_actor, country_name, period
 
 # --------------------------------------------------------------------------- naming (no spaCy)
 

@@ -1,6 +1,6 @@
 import pytest
 
-from veille.extract.dates import find_dates, resolve_date
+from veille.extractors.dates import find_dates, resolve_date
 
 
 @pytest.mark.parametrize(

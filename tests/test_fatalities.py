@@ -1,6 +1,6 @@
 import pytest
 
-from veille.extract.fatalities import count_fatalities
+from veille.extractors.fatalities import count_fatalities
 
 
 @pytest.mark.parametrize(

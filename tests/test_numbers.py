@@ -1,6 +1,6 @@
 import pytest
 
-from veille.extract.numbers import find_numbers, parse_number
+from veille.extractors.numbers import find_numbers, parse_number
 
 
 @pytest.mark.parametrize(

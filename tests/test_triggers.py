@@ -2,8 +2,8 @@
 
 import pytest
 
-from veille.extract.modality import ModalityGate
-from veille.extract.triggers import TriggerLexicon, event_type_of
+from veille.extractors.modality import ModalityGate
+from veille.extractors.triggers import TriggerLexicon, event_type_of
 
 
 def types(lang: str, text: str) -> list[str]:

@@ -13,6 +13,7 @@ batches go to a process pool (each worker loads its models once); output is iden
 
 from __future__ import annotations
 
+import functools
 import itertools
 import multiprocessing
 import sys
@@ -23,6 +24,20 @@ from veille.model import Article, Event, ReadError
 from veille.nlp import get_nlp, supported_languages
 
 BATCH_SIZE = 64
+FIRST_BATCH = 8  # the first batches are smaller, so the first events come out soon after start
+
+
+def has_candidate(text: str, lang: str) -> bool:
+    """Cheap before expensive: does ``text`` match any trigger pattern of ``lang``?
+
+    Mentions only come from ``TriggerLexicon.find`` run on each sentence with these same
+    patterns; their only lookbehind is ``(?<!\\w)`` and a sentence never starts right after a
+    word character, so a sentence match is also a match in the full text. A document without
+    one has no mention, hence no event, and skips the spaCy pipeline altogether.
+    """
+    from veille.extractors.triggers import TriggerLexicon
+
+    return any(rx.search(text) for _, rx, _ in TriggerLexicon.for_language(lang).triggers)
 
 
 @dataclass(slots=True)
@@ -34,8 +49,8 @@ class DocResult:
     notice: str | None = None  # e.g. a language veille does not code
 
 
-def _code_batch(batch: list[Article]) -> list[DocResult | ReadError]:
-    from veille.extract.events import EventCoder
+def _code_batch(batch: list[Article], prefilter: bool = True) -> list[DocResult | ReadError]:
+    from veille.extractors.events import EventCoder
 
     coder = EventCoder()
     results: list[DocResult | ReadError | None] = [None] * len(batch)
@@ -49,6 +64,13 @@ def _code_batch(batch: list[Article]) -> list[DocResult | ReadError]:
                 art, notice=f"language {art.lang!r} is not coded (coded: {', '.join(sorted(langs))})"
             )
     for lang, idx in by_lang.items():
+        if prefilter:
+            for i in idx:
+                if not has_candidate(batch[i].text, lang):
+                    results[i] = DocResult(batch[i])
+            idx = [i for i in idx if results[i] is None]
+            if not idx:
+                continue
         nlp = get_nlp(lang)
         docs = nlp.pipe((batch[i].text for i in idx), batch_size=BATCH_SIZE)
         for i, doc in zip(idx, docs, strict=True):
@@ -60,28 +82,40 @@ def _code_batch(batch: list[Article]) -> list[DocResult | ReadError]:
     return results  # type: ignore[return-value]
 
 
-def _batches(articles: Iterable[Article], size: int) -> Iterator[list[Article]]:
+def _batches(articles: Iterable[Article], size: int, first: int = FIRST_BATCH) -> Iterator[list[Article]]:
+    """Batches of ``size`` articles; the first ones ramp up from ``first`` (8, 16, 32, ...)."""
     it = iter(articles)
-    while batch := list(itertools.islice(it, size)):
+    n = max(1, min(first, size))
+    while batch := list(itertools.islice(it, n)):
         yield batch
+        n = min(size, n * 2)
 
 
 class Pipeline:
     """Extraction over a stream of articles, in one process or a pool of ``workers``."""
 
-    def __init__(self, workers: int = 1, batch_size: int = BATCH_SIZE):
+    def __init__(self, workers: int = 1, batch_size: int = BATCH_SIZE, prefilter: bool = True):
         self.workers = max(1, workers)
         self.batch_size = batch_size
+        self.prefilter = prefilter
 
     def run(self, articles: Iterable[Article]) -> Iterator[DocResult | ReadError]:
         batches = _batches(articles, self.batch_size)
+        code = functools.partial(_code_batch, prefilter=self.prefilter)
         if self.workers == 1:
             for batch in batches:
-                yield from self._report(_code_batch(batch))
+                yield from self._report(code(batch))
             return
-        ctx = multiprocessing.get_context("spawn" if sys.platform == "win32" else "forkserver")
+        if sys.platform == "win32":
+            ctx = multiprocessing.get_context("spawn")
+        else:
+            ctx = multiprocessing.get_context("forkserver")
+            # workers fork from a server that has imported spaCy and veille (not loaded models:
+            # each worker loads the pipelines of the languages it meets, once)
+            ctx.set_forkserver_preload(["veille.pipeline", "veille.extractors.events"])
+        # imap keeps input order, so the output is the same as with one worker
         with ctx.Pool(self.workers) as pool:
-            for results in pool.imap(_code_batch, batches):
+            for results in pool.imap(code, batches):
                 yield from self._report(results)
 
     @staticmethod

@@ -261,6 +261,12 @@ def build() -> Gazetteer:
             if "," not in fr:
                 add_name(fr, i)
 
+    # divisions we could not place: at their country's point (right country, rough place)
+    for i, r in enumerate(rows):
+        if r.feature_code == "ADM1" and r.latitude is None and r.country_code in country_rows:
+            c = rows[country_rows[r.country_code]]
+            rows[i] = r._replace(latitude=c.latitude, longitude=c.longitude, population=1)
+
     # --- regions (named areas that are neither towns nor divisions)
     for name, spec in load_yaml("geo/regions.yaml").items():
         i = len(rows)

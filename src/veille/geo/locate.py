@@ -40,6 +40,14 @@ def _is_hint(text: str, toponyms: list[Toponym], t: Toponym) -> bool:
     return bool(prev) and _hint_gap(text[prev[-1].end : t.start]) is not None
 
 
+def _container(text: str, toponyms: list[Toponym], t: Toponym) -> Toponym | None:
+    """The located toponym that qualifies ``t`` right after it ("X (Marib)", "X in Idleb")."""
+    nxt = [o for o in toponyms if o.start >= t.end]
+    if nxt and nxt[0].latitude is not None and _hint_gap(text[t.end : nxt[0].start]) is not None:
+        return nxt[0]
+    return None
+
+
 def locate_event(text: str, toponyms: list[Toponym], anchor: tuple[int, int], lang: str | None = None) -> Place | None:
     """The place of the event whose trigger/sentence span is ``anchor`` (char offsets), or None."""
     spec: LangSpec = lang_spec(lang or "en")
@@ -64,6 +72,9 @@ def locate_event(text: str, toponyms: list[Toponym], anchor: tuple[int, int], la
         origin = None if near else cue_at(left, spec.origin_cues, at_end=True)
         target = cue_at(left, spec.target_cues, at_end=True)
         spec_rank = SPECIFICITY.get(t.feature_code, 3)
+        container = _container(text, toponyms, t)
+        if container is not None and container.country_code != t.country_code:
+            spec_rank = 0  # "Rihaniya in al-Hasakeh" resolved abroad: trust the container
         if _is_hint(text, toponyms, t):
             spec_rank -= 1
         rank = (

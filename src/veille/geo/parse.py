@@ -34,6 +34,7 @@ MAX_CANDIDATES = 60
 class LangSpec:
     """Per-language data from ``resources/<lang>/places.yaml``."""
 
+    lang: str
     entity_labels: frozenset[str]
     blocking_labels: frozenset[str]
     strip_prefixes: tuple[str, ...]
@@ -47,6 +48,7 @@ class LangSpec:
 def lang_spec(lang: str) -> LangSpec:
     d = lang_files(lang, "places.yaml") or lang_files("en", "places.yaml")
     return LangSpec(
+        lang=lang,
         entity_labels=frozenset(d.get("entity_labels", [])),
         blocking_labels=frozenset(d.get("blocking_labels", [])),
         strip_prefixes=tuple(sorted(d.get("strip_prefixes", []), key=len, reverse=True)),
@@ -71,6 +73,10 @@ def _demonym_row(gaz: Gazetteer, target: str) -> int | None:
         if gaz.rows[i].feature_code == "RGN":
             return i
     return None
+
+
+def lang_of(spec: LangSpec) -> str:
+    return spec.lang
 
 
 def is_demonym(text: str, lang: str) -> bool:
@@ -127,18 +133,22 @@ def _candidates(gaz: Gazetteer, text: str) -> tuple[int, ...]:
 
 
 def _part_candidates(gaz: Gazetteer, text: str, stop: frozenset[str]) -> tuple[int, ...]:
-    """For a name the gazetteer lacks ("Orange County", "Manila Cathedral"): the longest
-    run of its words that is a known place, the first such run on ties."""
+    """For a name the gazetteer lacks ("Orange County", "Northern Iraq"): the best run of its
+    words that is a known place (a country or division first, then the longest, then the first)."""
     words = text.replace("’s", "").replace("'s", "").split()
+    rank = {"PCLI": 3, "RGN": 2, "ADM1": 2}
+    best, best_key = (), None
     for n in range(len(words) - 1, 0, -1):
         for i in range(len(words) - n + 1):
             part = " ".join(words[i : i + n])
             if not part[:1].isupper() or len(part) < 3 or any(plain(w) in stop for w in part.split()):
                 continue
-            cands = gaz.lookup(part)
+            cands = _filter(gaz, part, gaz.lookup(part), 100_000)
             if cands:
-                return cands[:MAX_CANDIDATES]
-    return ()
+                k = (rank.get(gaz.rows[cands[0]].feature_code, 1), n, -i)
+                if best_key is None or k > best_key:
+                    best, best_key = cands[:MAX_CANDIDATES], k
+    return best
 
 
 def recognise(doc, lang: str, gaz: Gazetteer | None = None) -> list[Mention]:
@@ -195,9 +205,13 @@ def recognise(doc, lang: str, gaz: Gazetteer | None = None) -> list[Mention]:
             continue
         # a place slot: "(X", ", X" after a place, "in X", "near X": the model's label does not matter
         left = text[max(0, tok.idx - 30) : tok.idx]
-        slot = bool(re.search(r"\(\s*$", left)) or bool(
-            (left.rstrip().endswith(",") and any(m.end >= tok.idx - 3 for m in mentions))
-            or cue_at(left, spec.target_cues + spec.near_cues, at_end=True)
+        slot = (
+            bool(re.search(r"\(\s*$", left))
+            or _after_place_noun(left)
+            or bool(
+                (left.rstrip().endswith(",") and any(m.end >= tok.idx - 3 for m in mentions))
+                or cue_at(left, spec.target_cues + spec.near_cues, at_end=True)
+            )
         )
         if tok.ent_type_ in person and not slot:
             i += 1
@@ -285,7 +299,7 @@ def _entity_mention(doc, ent, part: str, offset: int, spec: LangSpec, gaz: Gazet
     text = doc.text
     s, start = _strip(part, offset, spec)
     s = s.rstrip(" .,;:-")
-    if not s or plain(s) in spec.stop_words or not s[:1].isupper():
+    if not s or plain(s) in spec.stop_words or not s[:1].isupper() or is_demonym(s, lang_of(spec)):
         return None
     cands = _filter(gaz, s, _candidates(gaz, s), 5_000)
     if _acronym(s) and (not cands or gaz.rows[cands[0]].feature_code not in ("PCLI", "RGN")):
@@ -362,11 +376,36 @@ def _hint_patterns() -> tuple[re.Pattern, re.Pattern]:
     contain = "|".join(re.escape(w) for w in sorted(spec["containment_words"], key=len, reverse=True))
     strong = re.compile(rf"^\s*(?:(?:{nouns})\s*)?(?:,|\()\s*(?:(?:{nouns})\s+(?:of\s+|de\s+|d'|du\s+)?)?$", re.I)
     weak = re.compile(
-        rf"^\s*(?:(?:{nouns})\s+)?(?:{contain})\s+(?:(?:the|rural|northern|southern|eastern|western)\s+)*"
+        rf"^\s*,?\s*(?:(?:{nouns})\s+)?(?:{contain})\s+(?:(?:the|rural|northern|southern|eastern|western)\s+)*"
         rf"(?:(?:{nouns})\s+(?:of\s+|de\s+|d'|du\s+)?)?$",
         re.I,
     )
     return strong, weak
+
+
+@functools.cache
+def _noun_pattern() -> tuple[re.Pattern, re.Pattern]:
+    from veille.resources import load_yaml
+
+    nouns = "|".join(
+        re.escape(w) for w in sorted(load_yaml("geo/normalize.yaml")["place_nouns"], key=len, reverse=True)
+    )
+    before = re.compile(rf"(?:^|\s)(?:{nouns})\s+(?:of\s+|de\s+|d'|d’|du\s+|de la\s+)?$", re.I)
+    after = re.compile(rf"^\s+(?:{nouns})\b", re.I)
+    return before, after
+
+
+def _after_place_noun(left: str) -> bool:
+    """``left`` ends with a place noun: "province of ", "gouvernorat d'", "district de "."""
+    return _noun_pattern()[0].search(left) is not None
+
+
+def _division_next_to(text: str, m: Mention) -> bool:
+    """A division noun right before or after the mention: "Balkh province", "gouvernorat d'Al Bayda"."""
+    words = _division_words()
+    before = plain(text[max(0, m.start - 20) : m.start]).split()[-2:]
+    after = plain(text[m.end : m.end + 20]).split()[:1]
+    return bool(words.intersection(before) or words.intersection(after))
 
 
 def _hint_gap(gap: str) -> str | None:
@@ -392,7 +431,11 @@ def _attach_hints(mentions: list[Mention], text: str, gaz: Gazetteer) -> None:
             a.hints.extend(b.hints)
             a.strict = a.strict or b.strict
             continue
-        if not b.candidates or b.rule == "demonym":
+        if not b.candidates:  # "Kasumbalesa (territoire de Sakania, Haut-Katanga)": pass Sakania's hints on
+            a.hints.extend(b.hints)
+            a.strict = a.strict or b.strict
+            continue
+        if b.rule == "demonym":
             continue
         a.hints.append(b)
         top = gaz.rows[b.candidates[0]]
@@ -477,10 +520,7 @@ def _confirmed(row: Row, hint_rows: list[Row], ctx: Context, npass: int) -> bool
     document names (or a neighbour of one)."""
     if hint_rows:
         return any(_fits(row, h) for h in hint_rows)
-    cc = row.country_code
-    if ctx.countries.get(cc, 0) > (1 if npass else 0):
-        return True
-    return any(ctx.countries.get(n, 0) > 0 for n in ctx.neighbours.get(cc, ()))
+    return ctx.countries.get(row.country_code, 0) > (1 if npass else 0)
 
 
 def _foreign_village(row: Row, ms: list[Mention], ctx: Context) -> bool:
@@ -536,15 +576,20 @@ def resolve(mentions: list[Mention], text: str, gaz: Gazetteer | None = None) ->
         rows = [gaz.rows[i] for i in ms[0].candidates]
         if rows[0].feature_code == "PCLI":
             ctx.countries[rows[0].country_code] += 2 * len(ms)
-        elif len({r.country_code for r in rows}) == 1 and rows[0].country_code:
+        elif len({r.country_code for r in rows}) == 1 and rows[0].country_code and not ms[0].loose:
             ctx.countries[rows[0].country_code] += len(ms)
+    qualifiers = {id(h) for m in mentions for h in m.hints}  # mentions that qualify another
     for npass in range(2):
         chosen = Context()
         for ms in by_key.values():
             hint_rows = _hint_rows(gaz, ms, npass == 0)
+            division = any(_division_next_to(text, m) for m in ms)
+            qualifier = any(id(m) in qualifiers for m in ms)
             best, best_s = None, -1e9
             for i in ms[0].candidates:
                 s = _score(gaz, i, ms[0].text, ctx)
+                if (division or qualifier) and gaz.rows[i].feature_code == "ADM1":
+                    s += 4.0 if division else 2.5
                 if hint_rows and any(_fits(gaz.rows[i], h) for h in hint_rows):
                     s += 8.0
                 if s > best_s:

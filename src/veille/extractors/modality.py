@@ -16,7 +16,7 @@ from __future__ import annotations
 import functools
 import re
 
-from veille.extract.triggers import compile_alternation
+from veille.extractors.triggers import compile_alternation
 from veille.resources import load_yaml
 
 WINDOW = 60  # characters before the trigger that the cues may reach

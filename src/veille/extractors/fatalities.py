@@ -23,8 +23,8 @@ import math
 import re
 from dataclasses import dataclass
 
-from veille.extract.dates import find_dates, sentence_spans
-from veille.extract.numbers import NumberMatch, find_numbers
+from veille.extractors.dates import find_dates, sentence_spans
+from veille.extractors.numbers import NumberMatch, find_numbers
 from veille.resources import load_yaml
 
 __all__ = ["FatalityResult", "count_fatalities", "find_death_statements"]

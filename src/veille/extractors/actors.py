@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 import pycountry
 from spacy.tokens import Doc
 
-from veille.extract.actor_lexicon import ActorLexicon, Match, common_data
+from veille.extractors.actor_lexicon import ActorLexicon, Match, common_data
 from veille.model import Evidence
 
 ARMED_EXCLUDED = ("civilians", "protesters", "rioters", "prisoners")

@@ -15,8 +15,8 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc
 
-from veille.extract.modality import ModalityGate
-from veille.extract.triggers import TriggerLexicon, TriggerMatch, coding_rules, event_type_of
+from veille.extractors.modality import ModalityGate
+from veille.extractors.triggers import TriggerLexicon, TriggerMatch, coding_rules, event_type_of
 from veille.model import Evidence
 
 CONTEXT_SENTENCES = 2  # sentences after the trigger's own that "context" cues may reach

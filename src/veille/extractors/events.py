@@ -15,11 +15,11 @@ import re
 
 from spacy.tokens import Doc
 
-from veille.extract.actors import assign_actors
-from veille.extract.dates import resolve_date
-from veille.extract.fatalities import count_fatalities
-from veille.extract.mentions import Mention, find_mentions, main_mentions
-from veille.extract.triggers import coding_rules, event_type_of
+from veille.extractors.actors import assign_actors
+from veille.extractors.dates import resolve_date
+from veille.extractors.fatalities import count_fatalities
+from veille.extractors.mentions import Mention, find_mentions, main_mentions
+from veille.extractors.triggers import coding_rules, event_type_of
 from veille.geo import geoparse, locate_event
 from veille.model import Article, Event, Evidence, Place, Toponym
 
