@@ -90,7 +90,6 @@ def _refine(
             Evidence("sub_event_type", offset + hit.start(), offset + hit.end(), hit.group(), f"refine:{rule['cue']}")
         )
         mention.sub_event_type = rule["to"]
-        break
 
 
 def find_mentions(doc: Doc, lang: str) -> list[Mention]:

@@ -116,13 +116,14 @@ def _core(name: str) -> str:
     return " ".join(kept)
 
 
-def _seat(name: str, cc: str, names: dict, rows: list[Row], towns: list[Row], taken: set[str]) -> Row | None:
-    """The largest town of ``cc`` named like the division ``name`` (its seat, usually)."""
+def _seat(name: str, cc: str, names: dict, rows: list[Row], towns: list[Row], leading: set[int]) -> Row | None:
+    """The town of ``cc`` that bears the division's name and is among the largest of its own
+    division (``leading``: ids of the 5 largest towns of each division): its seat, usually."""
     best = None
     for k in {key(_display(name)), _core(name)}:
         for i in names.get(k, ()):
             r = rows[i]
-            if r.country_code == cc and r.admin1_code and r.admin1_code not in taken:
+            if r.country_code == cc and r.admin1_code and r.geonameid in leading and key(r.name) == k:
                 if best is None or r.population > best.population:
                     best = r
     if best is not None:
@@ -130,9 +131,9 @@ def _seat(name: str, cc: str, names: dict, rows: list[Row], towns: list[Row], ta
     core = _core(name).replace(" ", "")
     if len(core) < 4:
         return None
-    for r in towns[:400]:  # fuzzy: shared stem ("luhanska" ~ "luhansk")
+    for r in towns:  # shared stem ("luhanska" ~ "luhansk")
         t = key(r.name).replace(" ", "")
-        if r.admin1_code in taken or len(t) < 4:
+        if r.geonameid not in leading or len(t) < 4:
             continue
         n = min(len(t), len(core))
         if core[: max(4, n - 2)] == t[: max(4, n - 2)] and abs(len(t) - len(core)) <= 3:
@@ -194,10 +195,11 @@ def build() -> Gazetteer:
             for st in us_states.values():
                 mapping[f"US-{st['code']}"] = st["code"]
         else:
-            towns = sorted((r for r in by_country.get(cc, []) if r.admin1_code), key=lambda r: -r.population)
-            for s in subs:
-                best = _seat(s.name, cc, names, rows, towns, set(mapping.values()))
-                if best is not None:
+            leading = {r.geonameid for a1 in codes for r in sorted(by_admin[(cc, a1)], key=lambda r: -r.population)[:5]}
+            towns = sorted((r for r in by_country.get(cc, []) if r.geonameid in leading), key=lambda r: -r.population)
+            found = [(s, _seat(s.name, cc, names, rows, towns, leading)) for s in subs]
+            for s, best in sorted(found, key=lambda p: -(p[1].population if p[1] else 0)):
+                if best is not None and best.admin1_code not in mapping.values():
                     mapping[s.code] = best.admin1_code
             left_subs = [s for s in subs if s.code not in mapping]
             left_codes = codes - set(mapping.values())

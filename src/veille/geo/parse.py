@@ -232,7 +232,8 @@ def recognise(doc, lang: str, gaz: Gazetteer | None = None) -> list[Mention]:
                 continue
             if _acronym(s) and gaz.rows[cands[0]].feature_code not in ("PCLI", "RGN"):
                 continue
-            if _inside_name(toks, i, n):
+            top = gaz.rows[cands[0]]
+            if (top.feature_code == "PPL" and top.population < 500_000) and _inside_name(toks, i, n):
                 continue
             blocked = [t.ent_type_ for t in toks[i : i + n] if t.ent_type_ in spec.blocking_labels]
             if blocked and not slot:
@@ -301,7 +302,7 @@ def _entity_mention(doc, ent, part: str, offset: int, spec: LangSpec, gaz: Gazet
     s = s.rstrip(" .,;:-")
     if not s or plain(s) in spec.stop_words or not s[:1].isupper() or is_demonym(s, lang_of(spec)):
         return None
-    cands = _filter(gaz, s, _candidates(gaz, s), 5_000)
+    cands = _filter(gaz, s, _candidates(gaz, s), 20_000)
     if _acronym(s) and (not cands or gaz.rows[cands[0]].feature_code not in ("PCLI", "RGN")):
         return None
     if whole:
@@ -461,25 +462,32 @@ def _hint_rows(gaz: Gazetteer, ms: list[Mention], first_pass: bool) -> list[Row]
     return out
 
 
-def _fits(row: Row, hint: Row) -> bool:
+def _fit(row: Row, hint: Row) -> int:
+    """How well ``row`` sits inside the hint ``hint``: 2 inside it (same division, or a nearby
+    town), 1 in the same country only, 0 not at all. Division codes of the packaged data are
+    matched by name and sometimes wrong, so the country alone keeps a candidate possible."""
     if row == hint:
-        return True
+        return 2
     if row.country_code != hint.country_code:
-        return False
+        return 0
     if hint.feature_code in ("PCLI", "RGN"):
-        return row.feature_code != "PCLI"
-    if hint.feature_code == "ADM1" and row.feature_code != "ADM1":
-        if hint.admin1_code is None:  # division not mapped to GeoNames codes: the country must do
-            return True
-        return row.admin1_code is not None and row.admin1_code == hint.admin1_code
+        return 2 if row.feature_code != "PCLI" else 0
+    if hint.feature_code == "ADM1":
+        if row.feature_code == "ADM1":
+            return 0
+        return 2 if hint.admin1_code is not None and row.admin1_code == hint.admin1_code else 1
     if row.feature_code in ("PCLI", "ADM1"):
-        return False
+        return 0
     if hint.admin1_code and row.admin1_code == hint.admin1_code:
-        return True
-    # a town hint near a town: the two are within ~150 km
-    if None in (row.latitude, hint.latitude):
-        return False
-    return abs(row.latitude - hint.latitude) < 1.5 and abs(row.longitude - hint.longitude) < 1.5
+        return 2
+    if None not in (row.latitude, hint.latitude):
+        if abs(row.latitude - hint.latitude) < 1.5 and abs(row.longitude - hint.longitude) < 1.5:
+            return 2
+    return 1
+
+
+def _fits(row: Row, hint: Row) -> bool:
+    return _fit(row, hint) > 0
 
 
 FEATURE_BONUS = {"PCLI": 5.0, "RGN": 4.0, "ADM1": 0.0, "PPLC": 2.5, "PPL": 0.0}
@@ -493,6 +501,19 @@ class Context:
     admins: Counter = field(default_factory=Counter)
 
     neighbours: dict[str, tuple[str, ...]] = field(default_factory=dict)
+
+    points: list[tuple[float, float, str]] = field(default_factory=list)  # places chosen so far, with their key
+
+    def near_share(self, r: Row, own: str) -> float:
+        """Share of the document's other places within about 150 km of ``r``."""
+        if r.latitude is None or r.feature_code in ("PCLI", "RGN"):
+            return 0.0
+        others = [(la, lo) for la, lo, k in self.points if k != own]
+        if not others:
+            return 0.0
+        coslat = math.cos(math.radians(r.latitude))
+        close = sum(1 for la, lo in others if (la - r.latitude) ** 2 + ((lo - r.longitude) * coslat) ** 2 < 1.9)
+        return close / len(others)
 
     def score(self, r: Row) -> float:
         s = 0.0
@@ -581,17 +602,17 @@ def resolve(mentions: list[Mention], text: str, gaz: Gazetteer | None = None) ->
     qualifiers = {id(h) for m in mentions for h in m.hints}  # mentions that qualify another
     for npass in range(2):
         chosen = Context()
-        for ms in by_key.values():
+        for k, ms in by_key.items():
             hint_rows = _hint_rows(gaz, ms, npass == 0)
             division = any(_division_next_to(text, m) for m in ms)
             qualifier = any(id(m) in qualifiers for m in ms)
             best, best_s = None, -1e9
             for i in ms[0].candidates:
-                s = _score(gaz, i, ms[0].text, ctx)
+                s = _score(gaz, i, ms[0].text, ctx) + 2.5 * ctx.near_share(gaz.rows[i], k)
                 if (division or qualifier) and gaz.rows[i].feature_code == "ADM1":
                     s += 4.0 if division else 2.5
-                if hint_rows and any(_fits(gaz.rows[i], h) for h in hint_rows):
-                    s += 8.0
+                if hint_rows:
+                    s += 4.0 * max(_fit(gaz.rows[i], h) for h in hint_rows)
                 if s > best_s:
                     best, best_s = i, s
             best = _prefer_seat(gaz, best, ms, text, hint_rows)
@@ -605,7 +626,11 @@ def resolve(mentions: list[Mention], text: str, gaz: Gazetteer | None = None) ->
                 continue
             for m in ms:
                 m.choice = best
-                if m.strict and not any(_fits(gaz.rows[best], h) for h in _hint_rows(gaz, [m], npass == 0)):
+                if (
+                    m.strict
+                    and gaz.rows[best].feature_code.startswith("PPL")
+                    and not any(_fits(gaz.rows[best], h) for h in _hint_rows(gaz, [m], npass == 0))
+                ):
                     m.choice = None  # "Abu Salim (Tripoli)": not the Abu of another country
             if all(m.choice is None for m in ms):
                 continue
@@ -614,7 +639,9 @@ def resolve(mentions: list[Mention], text: str, gaz: Gazetteer | None = None) ->
                 chosen.countries[r.country_code] += len(ms)
             if r.admin1_code and r.feature_code != "PCLI":
                 chosen.admins[(r.country_code, r.admin1_code)] += len(ms)
-        ctx = Context(ctx.countries + chosen.countries, chosen.admins, gaz.neighbours)
+            if r.latitude is not None and r.feature_code not in ("PCLI", "RGN"):
+                chosen.points.append((r.latitude, r.longitude, k))
+        ctx = Context(ctx.countries + chosen.countries, chosen.admins, gaz.neighbours, chosen.points)
 
 
 def to_toponyms(mentions: list[Mention], gaz: Gazetteer | None = None) -> list[Toponym]:

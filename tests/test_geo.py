@@ -1,0 +1,84 @@
+"""Geoparsing and event location on sentences written for these tests (fr and en).
+
+These load spaCy models and the gazetteer (built once into the user cache dir): slow.
+"""
+
+import pytest
+
+from veille.geo import geoparse, get_gazetteer, locate_event
+
+pytestmark = pytest.mark.slow
+
+
+def _where(text: str, lang: str):
+    tops = geoparse(text, lang=lang)
+    return tops, locate_event(text, tops, (0, len(text)), lang=lang)
+
+
+def test_gazetteer_french_exonyms_and_spellings():
+    gaz = get_gazetteer()
+
+    def top(name):
+        ids = gaz.lookup(name)
+        return gaz.rows[ids[0]] if ids else None
+
+    assert top("Alep").name == "Aleppo"
+    assert top("Bagdad").country_code == "IQ"
+    assert top("Tombouctou").country_code == "ML"
+    assert top("Le Caire").country_code == "EG"
+    assert top("Pékin").country_code == "CN"
+    assert top("Cisjordanie").country_code == "PS"
+    assert top("Syrie").feature_code == "PCLI"
+    assert top("Al-Qaim").country_code == top("Qaim").country_code == "IQ"
+
+
+def test_origin_is_not_the_event_place_en():
+    text = "Coalition jets took off from Jordan to strike a site near Al Qa'im, Iraq, on Tuesday."
+    tops, place = _where(text, "en")
+    assert {t.country_code for t in tops} >= {"JO", "IQ"}
+    assert place.iso3 == "IRQ"
+    assert place.geo_precision == 2  # "near"
+    assert place.evidence.field == "location" and "Qa" in place.evidence.text
+
+
+def test_origin_is_not_the_event_place_fr():
+    text = "Des avions ont décollé de Jordanie pour frapper un site près d'Al-Qaïm, dans l'ouest de l'Irak."
+    _, place = _where(text, "fr")
+    assert place.iso3 == "IRQ"
+    assert abs(place.latitude - 34.4) < 0.5
+
+
+def test_admin_hint_selects_candidate_in_that_country():
+    text = "Two people were hurt when police dispersed a crowd in Douala (Wouri, Littoral) on Monday."
+    tops, place = _where(text, "en")
+    assert place.iso3 == "CMR" and place.location == "Douala" and place.geo_precision == 1
+
+
+def test_french_town_with_country_hint():
+    text = "Des soldats ont été tués mercredi à Tombouctou (Mali) lors d'une embuscade."
+    _, place = _where(text, "fr")
+    assert place.iso3 == "MLI" and place.geo_precision == 1
+    assert abs(place.latitude - 16.77) < 0.2
+
+
+def test_demonym_is_reported_but_not_the_event_place():
+    text = "French troops clashed with militants near Menaka, Mali."
+    tops, place = _where(text, "en")
+    assert any(t.text == "French" and t.country_code == "FR" for t in tops)
+    assert place.iso3 == "MLI"
+
+
+def test_region_only_gives_precision_3():
+    text = "Gunmen attacked a convoy in the Tillaberi region on Sunday."
+    _, place = _where(text, "en")
+    assert place.iso3 == "NER" and place.geo_precision == 3
+
+
+def test_offsets_point_into_text():
+    text = "Protesters marched in Santiago, Chile, and in Lima, Peru."
+    for t in geoparse(text, lang="en"):
+        assert text[t.start : t.end] == t.text
+
+
+def test_no_place_no_location():
+    assert _where("Nothing happened here today.", "en")[1] is None

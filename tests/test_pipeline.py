@@ -1,0 +1,99 @@
+"""The pipeline: batching, the lexical prefilter, and a pool of workers giving the same output as one."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from veille import pipeline
+from veille.model import Article
+from veille.pipeline import DocResult, Pipeline, _batches, has_candidate
+
+TEXTS = [
+    ("en", "On 3 May 2023, gunmen attacked a village near Gao, killing five civilians."),
+    ("fr", "Le 4 mai 2023, des manifestants ont défilé à Bamako contre la vie chère."),
+    ("en", "The central bank left its main rate unchanged on Tuesday as inflation eased."),
+    ("fr", "Le ministre des Finances a présenté le budget de l'an prochain devant les députés."),
+    ("en", "Police fired tear gas to disperse protesters in Nairobi on Monday. Ten people were injured."),
+    ("fr", "Des soldats ont affronté des djihadistes près de Ménaka ; trois assaillants ont été tués."),
+    ("en", "Farmers expect a record harvest this year thanks to good rains."),
+    ("en", "A roadside bomb struck a military convoy near Maiduguri, killing four soldiers."),
+    ("fr", "Une frappe aérienne a visé une base terroriste près de Diffa, faisant six morts."),
+    ("de", "Die Polizei hat in Berlin eine Demonstration aufgelöst."),  # not coded: a notice, no events
+    ("en", "On 9 June, rioters burned tyres and looted shops in Kharkiv after a young man died."),
+    ("fr", "L'équipe nationale de football disputera deux matchs amicaux en juin."),
+]
+
+
+def _articles() -> list[Article]:
+    return [
+        Article(doc_id=f"doc-{i:02d}", text=text, lang=lang, published="2023-06-30")
+        for i, (lang, text) in enumerate(TEXTS)
+    ]
+
+
+def _output(results) -> str:
+    lines = []
+    for r in results:
+        assert isinstance(r, DocResult), r
+        lines.append(r.article.doc_id)
+        lines += [json.dumps(e.to_dict(), ensure_ascii=False, sort_keys=True) for e in r.events]
+    return "\n".join(lines)
+
+
+def test_batches_ramp_up_and_keep_order():
+    batches = list(_batches(range(100), 32, first=8))
+    assert [len(b) for b in batches] == [8, 16, 32, 32, 12]
+    assert [x for b in batches for x in b] == list(range(100))
+
+
+def test_prefilter_matches_trigger_words_only():
+    assert has_candidate("Gunmen attacked a village.", "en")
+    assert has_candidate("Des manifestants ont défilé à Bamako.", "fr")
+    assert not has_candidate("The central bank left its main rate unchanged.", "en")
+    assert not has_candidate("Le ministre a présenté le budget.", "fr")
+
+
+def test_documents_without_a_trigger_skip_spacy(monkeypatch):
+    def no_spacy(lang):
+        raise AssertionError("the spaCy pipeline must not run on a document without a trigger")
+
+    monkeypatch.setattr(pipeline, "get_nlp", no_spacy)
+    quiet = [a for a in _articles() if a.lang in ("en", "fr") and not has_candidate(a.text, a.lang)]
+    assert quiet
+    results = list(Pipeline().run(quiet))
+    assert [r.article.doc_id for r in results] == [a.doc_id for a in quiet]
+    assert all(isinstance(r, DocResult) and r.events == [] and r.notice is None for r in results)
+
+
+@pytest.mark.slow
+def test_prefilter_does_not_change_output():
+    arts = _articles()
+    assert _output(Pipeline(prefilter=False).run(arts)) == _output(Pipeline(prefilter=True).run(arts))
+
+
+@pytest.mark.slow
+def test_two_workers_give_the_same_output_as_one():
+    arts = _articles()
+    one = _output(Pipeline(workers=1, batch_size=4).run(arts))
+    two = _output(Pipeline(workers=2, batch_size=4).run(arts))
+    assert one == two
+    assert one.splitlines()[0] == "doc-00" and '"sub_event_type"' in one  # events were coded, in input order
+
+
+@pytest.mark.slow
+def test_cli_extract_with_two_workers_is_byte_identical(tmp_path, capsys):
+    from veille.cli import main
+
+    src = tmp_path / "in.jsonl"
+    src.write_text(
+        "".join(json.dumps({"id": a.doc_id, "text": a.text, "lang": a.lang}) + "\n" for a in _articles()),
+        encoding="utf-8",
+    )
+    outs = []
+    for workers in ("1", "2"):
+        out = tmp_path / f"out{workers}.jsonl"
+        assert main(["extract", "--input-format", "jsonl", "--workers", workers, "-o", str(out), str(src)]) == 0
+        outs.append(out.read_bytes())
+    assert outs[0] == outs[1] and outs[0]
