@@ -152,9 +152,11 @@ def run_spacy(path: str, workers: int) -> None:
     from veille.nlp import model_table
 
     articles = _read(path)
+    langs = sorted({a.lang for a in articles})
+    models = {lang: spacy.load(model_table()[lang]["model"]) for lang in langs}  # loaded before the clock starts
     t_start, stamps = time.perf_counter(), []
-    for lang in sorted({a.lang for a in articles}):
-        nlp = spacy.load(model_table()[lang]["model"])
+    for lang in langs:
+        nlp = models[lang]
         texts = [a.text for a in articles if a.lang == lang]
         kwargs = {"n_process": workers} if workers > 1 else {}
         for _ in nlp.pipe(texts, batch_size=64, **kwargs):
@@ -184,7 +186,7 @@ def measure(name: str, path: str, limit: int, workers: int, tmp: Path) -> list[d
     rows = []
     cli = [sys.executable, "-m", "veille.cli", "extract", "--input-format", "jsonl", "--workers", str(workers)]
     lines, wall, main, child, _ = _watched([*cli, str(src)])
-    out, _, _, _, _ = _watched([*me, "--_run", "veille", "--workers", str(workers), str(src)])
+    out, _, _, _, _ = _watched([*me, "--_run", "veille", "--_input", str(src), "--workers", str(workers)])
     stats = json.loads(out[-1][1]) if out else {"steady": float("nan"), "events": 0}
     rows.append(
         {
@@ -201,7 +203,7 @@ def measure(name: str, path: str, limit: int, workers: int, tmp: Path) -> list[d
             "RSS worker MB": child,
         }
     )
-    out, wall, main, child, _ = _watched([*me, "--_run", "spacy", "--workers", str(workers), str(src)])
+    out, wall, main, child, _ = _watched([*me, "--_run", "spacy", "--_input", str(src), "--workers", str(workers)])
     ref = json.loads(out[-1][1]) if out else {"steady": float("nan"), "first": float("nan")}
     rows.append(
         {
@@ -259,10 +261,10 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--workers", type=int, nargs="+", default=[1, 2])
     p.add_argument("--write-data", action="store_true", help="regenerate the default input and exit")
     p.add_argument("--_run", choices=["veille", "spacy"], help=argparse.SUPPRESS)
-    p.add_argument("input", nargs="?", help=argparse.SUPPRESS)
+    p.add_argument("--_input", help=argparse.SUPPRESS)
     args = p.parse_args(argv)
     if args._run:
-        (run_veille if args._run == "veille" else run_spacy)(args.input, args.workers[0])
+        (run_veille if args._run == "veille" else run_spacy)(args._input, args.workers[0])
         return 0
     if args.write_data:
         write_data()

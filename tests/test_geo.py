@@ -82,3 +82,24 @@ def test_offsets_point_into_text():
 
 def test_no_place_no_location():
     assert _where("Nothing happened here today.", "en")[1] is None
+
+
+def test_unresolved_names_only_on_request():
+    text = "Gunmen attacked the village of Zzyzxqa (Gao, Mali) at dawn."
+    assert all(t.latitude is not None for t in geoparse(text, lang="en"))
+    _, place = _where(text, "en")
+    assert place.iso3 == "MLI" and place.geo_precision == 2  # Gao qualifies an unknown village
+
+
+def test_french_demonym_gives_country_context():
+    text = "L'armée malienne a repoussé une attaque à Tessalit, selon une source sécuritaire."
+    _, place = _where(text, "fr")
+    assert place.iso3 == "MLI"
+
+
+def test_sentence_naming_only_the_country_borrows_the_town():
+    text = "Gunmen attacked a checkpoint in Djibo on Sunday. The army said two soldiers were killed in Burkina Faso."
+    tops = geoparse(text, lang="en")
+    start = text.index("The army")
+    place = locate_event(text, tops, (start, len(text)), lang="en")
+    assert place.location == "Djibo" and place.iso3 == "BFA"

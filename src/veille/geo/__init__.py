@@ -34,10 +34,11 @@ def _language(text: str, lang: str | None, doc) -> str:
     return lang if lang in supported_languages() else "en"
 
 
-def geoparse(text: str, lang: str | None = None, doc=None) -> list[Toponym]:
+def geoparse(text: str, lang: str | None = None, doc=None, unresolved: bool = False) -> list[Toponym]:
     """Place names of ``text`` resolved to GeoNames entries (char offsets into ``text``).
 
     ``doc``: a spaCy Doc of ``text`` already parsed by the caller (else parsed here).
+    ``unresolved``: also return the place names the gazetteer could not resolve (no coordinates).
     """
     lang = _language(text, lang, doc)
     if doc is None:
@@ -47,4 +48,4 @@ def geoparse(text: str, lang: str | None = None, doc=None) -> list[Toponym]:
     gaz = get_gazetteer()
     mentions = recognise(doc, lang, gaz)
     resolve(mentions, text, gaz)
-    return to_toponyms(mentions, gaz)
+    return to_toponyms(mentions, gaz, unresolved=unresolved)

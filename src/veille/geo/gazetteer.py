@@ -34,6 +34,8 @@ _RESOURCE_FILES = (
     "geo/countries.yaml",
     "geo/regions.yaml",
     "geo/admin_aliases.yaml",
+    "geo/context_cues.yaml",
+    "geo/admin1_points.yaml",
     "common/exonyms_fr.yaml",
 )
 
@@ -141,6 +143,35 @@ def _seat(name: str, cc: str, names: dict, rows: list[Row], towns: list[Row], le
     return None
 
 
+def _align_alphabetical(subs: list, codes: set[str], mapping: dict[str, str]) -> None:
+    """Fill gaps of the name-to-code mapping where GeoNames' numeric codes follow the
+    alphabetical order of the division names (FIPS codes mostly do): between two matched
+    divisions whose codes are in order, pair the unmatched names and codes in order when
+    their numbers agree. Countries whose matches are out of order are left alone."""
+    if not codes or not all(c.isdigit() for c in codes):
+        return
+    names = sorted(subs, key=lambda s: key(_display(s.name)))
+    order = sorted(codes, key=int)
+    pos = {c: i for i, c in enumerate(order)}
+    anchors = [(i, pos[mapping[s.code]]) for i, s in enumerate(names) if mapping.get(s.code) in pos]
+    if len(anchors) < 2:
+        return
+    ordered = sum(1 for a, b in zip(anchors, anchors[1:], strict=False) if a[1] < b[1])
+    if ordered < 0.8 * (len(anchors) - 1):
+        return
+    bounds = [(-1, -1), *anchors, (len(names), len(order))]
+    used = set(mapping.values())
+    for (n0, c0), (n1, c1) in zip(bounds, bounds[1:], strict=False):
+        if c1 <= c0:
+            continue
+        gap_names = [s for s in names[n0 + 1 : n1] if s.code not in mapping]
+        gap_codes = [c for c in order[c0 + 1 : c1] if c not in used]
+        if gap_names and len(gap_names) == len(gap_codes):
+            for s, c in zip(gap_names, gap_codes, strict=True):
+                mapping[s.code] = c
+                used.add(c)
+
+
 def build() -> Gazetteer:
     """Build the gazetteer from packaged data (a few seconds; use :func:`get_gazetteer`)."""
     import pycountry
@@ -201,6 +232,7 @@ def build() -> Gazetteer:
             for s, best in sorted(found, key=lambda p: -(p[1].population if p[1] else 0)):
                 if best is not None and best.admin1_code not in mapping.values():
                     mapping[s.code] = best.admin1_code
+            _align_alphabetical(subs, codes, mapping)
             left_subs = [s for s in subs if s.code not in mapping]
             left_codes = codes - set(mapping.values())
             if len(left_subs) == 1 and len(left_codes) == 1:
@@ -264,10 +296,15 @@ def build() -> Gazetteer:
                 add_name(fr, i)
 
     # divisions we could not place: at their country's point (right country, rough place)
+    # (population: an even share of the country's, so that context can still choose them)
+    n_subs = {cc: len(subs) for cc, subs in subs_by_cc.items()}
+    unplaced = set()
     for i, r in enumerate(rows):
         if r.feature_code == "ADM1" and r.latitude is None and r.country_code in country_rows:
+            unplaced.add(i)
             c = rows[country_rows[r.country_code]]
-            rows[i] = r._replace(latitude=c.latitude, longitude=c.longitude, population=1)
+            share = max(1, c.population // max(1, n_subs.get(r.country_code, 1)) // 10)
+            rows[i] = r._replace(latitude=c.latitude, longitude=c.longitude, population=share)
 
     # --- regions (named areas that are neither towns nor divisions)
     for name, spec in load_yaml("geo/regions.yaml").items():
@@ -276,6 +313,9 @@ def build() -> Gazetteer:
         add_name(name, i)
         for alias in spec.get("aliases", ()):
             add_name(alias, i)
+        for j in names.get(key(name), ()):  # a division we could not place: the region's point
+            if j in unplaced and rows[j].country_code == spec["cc"]:
+                rows[j] = rows[j]._replace(latitude=spec["lat"], longitude=spec["lon"])
 
     # --- abbreviations of divisions ("Calif.", "N.M.")
     for cc, table in load_yaml("geo/admin_aliases.yaml").items():
@@ -284,6 +324,13 @@ def build() -> Gazetteer:
                 if rows[i].country_code == cc and rows[i].feature_code == "ADM1":
                     add_name(alias, i)
                     break
+
+    # divisions we could not place but whose centre is known as data
+    for cc, table in load_yaml("geo/admin1_points.yaml").items():
+        for name, (lat, lon) in table.items():
+            for j in names.get(key(name), ()):
+                if j in unplaced and rows[j].country_code == cc:
+                    rows[j] = rows[j]._replace(latitude=lat, longitude=lon)
 
     # --- French exonyms
     for cc, table in load_yaml("common/exonyms_fr.yaml").items():

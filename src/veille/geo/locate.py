@@ -8,19 +8,22 @@ a region, 3 a division/region or a country (at its centre).
 
     >>> from veille.geo import geoparse, locate_event
     >>> text = "Jets took off from Jordan to strike a site near Al Qa'im."
-    >>> locate_event(text, geoparse(text, "en"), (0, len(text)), "en").location
-    "Al Qa'im"
+    >>> place = locate_event(text, geoparse(text, "en"), (0, len(text)), "en")
+    >>> place.iso3, place.geo_precision
+    ('IRQ', 2)
 """
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 
 from veille.geo.gazetteer import get_gazetteer
-from veille.geo.parse import LangSpec, _hint_gap, cue_at, is_demonym, lang_spec
+from veille.geo.parse import LangSpec, context_countries, cue_at, cue_pattern, hint_gap, is_demonym, lang_spec
 from veille.model import Evidence, Place, Toponym
 
 SPECIFICITY = {"PPL": 3, "PPLC": 3, "RGN": 2, "ADM1": 2, "PCLI": 1}
+COUNTRY_WEIGHT = {"PCLI": 0.6, "ADM1": 1.5, "RGN": 1.2}
 WINDOW = 45  # characters of left context searched for cues
 
 
@@ -37,13 +40,54 @@ def _context(text: str, toponyms: list[Toponym], t: Toponym) -> str:
 def _is_hint(text: str, toponyms: list[Toponym], t: Toponym) -> bool:
     """``t`` qualifies the toponym just before it: "Sirwah (Marib)", "Gao, Mali", "Kinda in Idleb"."""
     prev = [o for o in toponyms if o.end <= t.start]
-    return bool(prev) and _hint_gap(text[prev[-1].end : t.start]) is not None
+    return bool(prev) and hint_gap(text[prev[-1].end : t.start]) is not None
+
+
+_CAPITALISED = re.compile(r"[A-Z][\w'’-]*(?:\s+(?:[a-z]{1,3}\s+)?[A-Z][\w'’-]*)*")
+
+
+def _qualifies_unknown(text: str, toponyms: list[Toponym], t: Toponym) -> bool:
+    """``t`` qualifies a name the gazetteer does not know: "Kindjandi (Gueskerou, Diffa)" gives
+    Diffa, but the event happened at (or near) Kindjandi: precision 2, not 1."""
+    prev = [o for o in toponyms if o.end <= t.start]
+    if prev and hint_gap(text[prev[-1].end : t.start]) is not None:
+        return prev[-1].latitude is None
+    left = text[max(0, t.start - 60) : t.start]
+    names = list(_CAPITALISED.finditer(left))
+    if not names:
+        return False
+    last = names[-1]
+    return last.start() > 0 and hint_gap(left[last.end() :]) == "strong"
+
+
+def _country_from_cues(text: str, anchor: tuple[int, int]) -> Place | None:
+    """No place name at all: the country a named group ties the text to ("Taliban"), at the
+    country's point, precision 3."""
+    found = context_countries(text)
+    if not found:
+        return None
+    cc = found.most_common(1)[0][0]
+    gaz = get_gazetteer()
+    row = gaz.rows[gaz.countries[cc]] if cc in gaz.countries else None
+    if row is None or row.latitude is None:
+        return None
+    m = next(iter(cue_pattern()[0].finditer(text)))
+    return Place(
+        iso3=gaz.iso3.get(cc),
+        country=gaz.country_names.get(cc),
+        location=gaz.country_names.get(cc),
+        latitude=row.latitude,
+        longitude=row.longitude,
+        geonameid=row.geonameid,
+        geo_precision=3,
+        evidence=Evidence(field="location", start=m.start(), end=m.end(), text=m.group(0), rule="geo:context-cue"),
+    )
 
 
 def _container(text: str, toponyms: list[Toponym], t: Toponym) -> Toponym | None:
     """The located toponym that qualifies ``t`` right after it ("X (Marib)", "X in Idleb")."""
     nxt = [o for o in toponyms if o.start >= t.end]
-    if nxt and nxt[0].latitude is not None and _hint_gap(text[t.end : nxt[0].start]) is not None:
+    if nxt and nxt[0].latitude is not None and hint_gap(text[t.end : nxt[0].start]) is not None:
         return nxt[0]
     return None
 
@@ -57,13 +101,25 @@ def locate_event(text: str, toponyms: list[Toponym], anchor: tuple[int, int], la
     if not usable:  # only "Afghan forces", "Turkish government": the country, as a last resort
         usable = located
     if not usable:
-        return None
+        return _country_from_cues(text, anchor)
     a0, a1 = anchor
     inside = [t for t in usable if t.start >= a0 and t.end <= a1]
     pool = inside or usable
+    if inside and all(t.feature_code in ("PCLI", "RGN") for t in inside):
+        # the sentence names only a country ("in Mali"): a town of that country named elsewhere
+        # in the text is more precise
+        countries = {t.country_code for t in inside}
+        pool = inside + [t for t in usable if t not in inside and t.country_code in countries]
     # the main country of the pool: places elsewhere are likely origins or comparisons
-    weights = Counter(t.country_code for t in pool)
-    top_country = weights.most_common(1)[0][0]
+    # (countries named outright are often actors, "US drone strike": they count less than towns
+    # and divisions; groups tied to one country, "Taliban", count too)
+    weights: Counter = Counter()
+    for t in pool:
+        weights[t.country_code] += COUNTRY_WEIGHT.get(t.feature_code, 1.0)
+    for cc, n in context_countries(text).items():
+        if cc in weights:
+            weights[cc] += 0.5 * min(n, 2)
+    top_country = max(weights, key=lambda cc: (weights[cc], -min(t.start for t in pool if t.country_code == cc)))
 
     best, best_key, best_cue, best_rule = None, None, None, ""
     for order, t in enumerate(pool):
@@ -89,8 +145,7 @@ def locate_event(text: str, toponyms: list[Toponym], anchor: tuple[int, int], la
             best_rule = f"near:{near}" if near else (f"target:{target}" if target else "first-specific")
     t = best
     fc = t.feature_code
-    prev = [o for o in toponyms if o.end <= t.start]
-    hint_of_unknown = _is_hint(text, toponyms, t) and prev and prev[-1].latitude is None
+    hint_of_unknown = _qualifies_unknown(text, toponyms, t)
     if fc in ("PPL", "PPLC"):
         precision = 2 if best_cue or hint_of_unknown else 1
         location = t.name

@@ -63,7 +63,13 @@ def lang_spec(lang: str) -> LangSpec:
 def demonyms(lang: str) -> dict[str, str]:
     """``resources/<lang>/places_demonyms.yaml``: plain demonym -> country code or region name."""
     d = lang_files(lang, "places_demonyms.yaml") or {}
-    return {plain(k): str(v) for k, v in d.items()}
+    return {plain(k): str(v) for k, v in d.items() if not k.startswith("_")}
+
+
+@functools.cache
+def demonyms_any_case(lang: str) -> bool:
+    """French writes demonyms as lower-case adjectives ("l'armée malienne")."""
+    return bool((lang_files(lang, "places_demonyms.yaml") or {}).get("_any_case"))
 
 
 def _demonym_row(gaz: Gazetteer, target: str) -> int | None:
@@ -83,6 +89,21 @@ def is_demonym(text: str, lang: str) -> bool:
     s = plain(text)
     table = demonyms(lang)
     return s in table or (s.endswith("s") and s[:-1] in table)
+
+
+@functools.cache
+def cue_pattern() -> tuple[re.Pattern, dict[str, str]]:
+    from veille.resources import load_yaml
+
+    table = {str(n): cc for cc, names in load_yaml("geo/context_cues.yaml").items() for n in names}
+    alts = "|".join(re.escape(n) for n in sorted(table, key=len, reverse=True))
+    return re.compile(rf"(?<![\w-])(?:{alts})(?![\w-])"), table
+
+
+def context_countries(text: str) -> Counter:
+    """Countries that groups and institutions named in ``text`` tie it to (``geo/context_cues.yaml``)."""
+    pattern, table = cue_pattern()
+    return Counter(table[m.group(0)] for m in pattern.finditer(text))
 
 
 @dataclass
@@ -143,7 +164,9 @@ def _part_candidates(gaz: Gazetteer, text: str, stop: frozenset[str]) -> tuple[i
             part = " ".join(words[i : i + n])
             if not part[:1].isupper() or len(part) < 3 or any(plain(w) in stop for w in part.split()):
                 continue
-            cands = _filter(gaz, part, gaz.lookup(part), 100_000)
+            cands = tuple(
+                i for i in gaz.lookup(part) if gaz.rows[i].feature_code != "PPL" or gaz.rows[i].population >= 100_000
+            )
             if cands:
                 k = (rank.get(gaz.rows[cands[0]].feature_code, 1), n, -i)
                 if best_key is None or k > best_key:
@@ -167,8 +190,8 @@ def recognise(doc, lang: str, gaz: Gazetteer | None = None) -> list[Mention]:
     for ent in doc.ents:
         # "Douala, Cameroon" or "Mayo-Sava, Extreme-Nord" as one entity: one mention per part
         offset = ent.start_char
-        for part in re.split(r"(,\s*)", ent.text):
-            if part and not part.startswith(","):
+        for part in re.split(r"(\s*[,()\[\]]\s*)", ent.text):
+            if part and not re.match(r"\s*[,()\[\]]", part):
                 m = _entity_mention(doc, ent, part, offset, spec, gaz, whole=part == ent.text)
                 if m is not None and not any(taken[m.start : m.end]):
                     take(m)
@@ -176,18 +199,18 @@ def recognise(doc, lang: str, gaz: Gazetteer | None = None) -> list[Mention]:
 
     # demonyms ("Syrian", "South African"): mentions of the country or region
     toks = list(doc)
-    table = demonyms(lang)
+    table, any_case = demonyms(lang), demonyms_any_case(lang)
     for i, tok in enumerate(toks):
-        if not tok.text[:1].isupper() or taken[tok.idx]:
+        if not (any_case or tok.text[:1].isupper()) or taken[tok.idx]:
             continue
         for n in (2, 1):
-            if i + n > len(toks):
+            if i + n > len(toks) or not toks[i + n - 1].text[:1].isalpha():
                 continue
             end = toks[i + n - 1].idx + len(toks[i + n - 1].text)
             s = text[tok.idx : end].rstrip("-")
             end = tok.idx + len(s)
             p = plain(s)
-            target = table.get(p) or (table.get(p[:-1]) if p.endswith("s") else None)
+            target = table.get(p)
             if target is None or any(taken[tok.idx : end]):
                 continue
             row = _demonym_row(gaz, target)
@@ -409,7 +432,7 @@ def _division_next_to(text: str, m: Mention) -> bool:
     return bool(words.intersection(before) or words.intersection(after))
 
 
-def _hint_gap(gap: str) -> str | None:
+def hint_gap(gap: str) -> str | None:
     """ "strong", "weak" or None for the text between two mentions."""
     if len(gap) > 40:
         return None
@@ -425,7 +448,7 @@ def _attach_hints(mentions: list[Mention], text: str, gaz: Gazetteer) -> None:
     """Admin hints: a mention followed by ", X", " (X", " district, X" or " in X" gets X (and
     X's own hints). A hint in brackets, or one that names a single country, is strict."""
     for a, b in reversed(list(zip(mentions, mentions[1:], strict=False))):
-        gap = _hint_gap(text[a.end : b.start])
+        gap = hint_gap(text[a.end : b.start])
         if gap is None:
             continue
         if key(a.text) == key(b.text):  # "Hays (Hays, Al Hudaydah)": the same name is no hint
@@ -439,6 +462,8 @@ def _attach_hints(mentions: list[Mention], text: str, gaz: Gazetteer) -> None:
         if b.rule == "demonym":
             continue
         a.hints.append(b)
+        if b.loose:
+            continue
         top = gaz.rows[b.candidates[0]]
         one_country = len({gaz.rows[i].country_code for i in b.candidates}) == 1
         if gap == "strong" and ("(" in text[a.end : b.start] or top.feature_code in ("PCLI", "ADM1", "RGN")):
@@ -455,9 +480,11 @@ def _hint_rows(gaz: Gazetteer, ms: list[Mention], first_pass: bool) -> list[Row]
     out = []
     for m in ms:
         for h in m.hints:
-            if first_pass or h.choice is None:
+            if h.loose:  # a loosely spelled hint confirms nothing
+                continue
+            if first_pass:
                 out.extend(gaz.rows[i] for i in h.candidates)
-            else:
+            elif h.choice is not None:
                 out.append(gaz.rows[h.choice])
     return out
 
@@ -593,6 +620,8 @@ def resolve(mentions: list[Mention], text: str, gaz: Gazetteer | None = None) ->
 
     # country context: countries named outright, then the countries of unambiguous names
     ctx = Context(neighbours=gaz.neighbours)
+    for cc, n in context_countries(text).items():
+        ctx.countries[cc] += min(n, 2)
     for ms in by_key.values():
         rows = [gaz.rows[i] for i in ms[0].candidates]
         if rows[0].feature_code == "PCLI":
@@ -600,12 +629,23 @@ def resolve(mentions: list[Mention], text: str, gaz: Gazetteer | None = None) ->
         elif len({r.country_code for r in rows}) == 1 and rows[0].country_code and not ms[0].loose:
             ctx.countries[rows[0].country_code] += len(ms)
     qualifiers = {id(h) for m in mentions for h in m.hints}  # mentions that qualify another
+    heads: dict[int, list[Mention]] = defaultdict(list)  # hint -> the mentions it qualifies
+    for m in mentions:
+        for h in m.hints:
+            heads[id(h)].append(m)
     for npass in range(2):
         chosen = Context()
         for k, ms in by_key.items():
             hint_rows = _hint_rows(gaz, ms, npass == 0)
             division = any(_division_next_to(text, m) for m in ms)
             qualifier = any(id(m) in qualifiers for m in ms)
+            head_rows = [
+                gaz.rows[j]
+                for m in ms
+                for h in heads.get(id(m), ())
+                if not h.loose
+                for j in (h.candidates[:10] if npass == 0 or h.choice is None else (h.choice,))
+            ]
             best, best_s = None, -1e9
             for i in ms[0].candidates:
                 s = _score(gaz, i, ms[0].text, ctx) + 2.5 * ctx.near_share(gaz.rows[i], k)
@@ -613,6 +653,8 @@ def resolve(mentions: list[Mention], text: str, gaz: Gazetteer | None = None) ->
                     s += 4.0 if division else 2.5
                 if hint_rows:
                     s += 4.0 * max(_fit(gaz.rows[i], h) for h in hint_rows)
+                if head_rows:  # "Ludhiana (Pendjab)": the Punjab that contains a Ludhiana
+                    s += 1.5 * max(_fit(r, gaz.rows[i]) for r in head_rows)
                 if s > best_s:
                     best, best_s = i, s
             best = _prefer_seat(gaz, best, ms, text, hint_rows)
@@ -626,10 +668,12 @@ def resolve(mentions: list[Mention], text: str, gaz: Gazetteer | None = None) ->
                 continue
             for m in ms:
                 m.choice = best
+                m_hints = _hint_rows(gaz, [m], npass == 0)
                 if (
                     m.strict
+                    and m_hints
                     and gaz.rows[best].feature_code.startswith("PPL")
-                    and not any(_fits(gaz.rows[best], h) for h in _hint_rows(gaz, [m], npass == 0))
+                    and not any(_fits(gaz.rows[best], h) for h in m_hints)
                 ):
                     m.choice = None  # "Abu Salim (Tripoli)": not the Abu of another country
             if all(m.choice is None for m in ms):
@@ -644,10 +688,13 @@ def resolve(mentions: list[Mention], text: str, gaz: Gazetteer | None = None) ->
         ctx = Context(ctx.countries + chosen.countries, chosen.admins, gaz.neighbours, chosen.points)
 
 
-def to_toponyms(mentions: list[Mention], gaz: Gazetteer | None = None) -> list[Toponym]:
+def to_toponyms(mentions: list[Mention], gaz: Gazetteer | None = None, unresolved: bool = False) -> list[Toponym]:
+    """Toponyms of the resolved mentions (and of the others too if ``unresolved``)."""
     gaz = gaz or get_gazetteer()
     out = []
     for m in mentions:
+        if m.choice is None and not unresolved:
+            continue
         t = Toponym(text=m.text, start=m.start, end=m.end)
         if m.choice is not None:
             r = gaz.rows[m.choice]
