@@ -103,3 +103,40 @@ def test_sentence_naming_only_the_country_borrows_the_town():
     start = text.index("The army")
     place = locate_event(text, tops, (start, len(text)), lang="en")
     assert place.location == "Djibo" and place.iso3 == "BFA"
+
+
+def test_unknown_village_falls_back_to_its_stated_region_fr():
+    text = (
+        "Des soldats maliens ont été tués lors d'une attaque à Boni, dans la région de Mopti, selon l'armée malienne."
+    )
+    tops = geoparse(text, "fr")
+    assert all(t.country_code == "ML" for t in tops)  # never Bonn, Germany
+    place = locate_event(text, tops, (0, len(text)), "fr")
+    assert place.iso3 == "MLI" and place.admin1 == "Mopti" and place.geo_precision == 2
+
+
+def test_country_used_as_modifier_is_no_place():
+    text = "Protesters blocked a road against the rising US dollar exchange rate."
+    assert [t.country_code for t in geoparse(text, "en")] == []
+    text = "The pro-Houthi forces said Saudi-led coalition airstrikes hit Al Jawf governorate."
+    _, place = _where(text, "en")
+    assert place.iso3 == "YEM"  # "Saudi-led" names the actor, not the place or the context
+
+
+def test_area_cue_places_event_in_its_area():
+    text = "On 9 May 2020, the OSCE SMM observed a total of 6 explosions involving unknown weapons near Xyzabad."
+    place = locate_event(text, geoparse(text, "en"), (0, len(text)), "en")
+    assert place.iso3 == "UKR" and place.geo_precision == 3
+    assert 47 < place.latitude < 50 and 37 < place.longitude < 40.5  # Donbas, not the centre of Ukraine
+
+
+def test_division_abbreviation_in_brackets():
+    text = "A mob attacked the police in Pratapgarh (UP) over lockdown violations."
+    tops = geoparse(text, "en")
+    assert [t.admin1 for t in tops if t.text == "Pratapgarh"] == ["Uttar Pradesh"]
+
+
+def test_division_codes_matched_by_centre():
+    gaz = get_gazetteer()
+    coded = {gaz.rows[i].name for i in gaz.lookup("Middle Shabelle") if gaz.rows[i].admin1_code}
+    assert coded == {"Shabeellaha Dhexe"}

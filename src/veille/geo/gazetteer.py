@@ -16,6 +16,7 @@ import functools
 import gettext
 import hashlib
 import json
+import math
 import os
 import pickle
 import statistics
@@ -28,7 +29,7 @@ from typing import NamedTuple
 from veille.geo.normalize import is_latin, key, plain, skeleton
 from veille.resources import ROOT, load_yaml
 
-FORMAT_VERSION = "1"
+FORMAT_VERSION = "2"
 _RESOURCE_FILES = (
     "geo/normalize.yaml",
     "geo/countries.yaml",
@@ -74,7 +75,8 @@ class Gazetteer:
     def lookup_loose(self, name: str) -> tuple[int, ...]:
         """Rows whose name has the same consonant skeleton (:func:`skeleton`): a last resort."""
         sk = skeleton(name)
-        return self.fuzzy.get(sk, ()) if len(sk) >= 3 else ()
+        # three consonants only for a long name ("Hasakeh"), not a short one ("Hazira" ~ "Hisar")
+        return self.fuzzy.get(sk, ()) if len(sk) >= 4 or (len(sk) == 3 and len(key(name)) >= 7) else ()
 
     def admin1_name(self, row: Row) -> str | None:
         if row.feature_code == "ADM1":
@@ -130,6 +132,14 @@ def _seat(name: str, cc: str, names: dict, rows: list[Row], towns: list[Row], le
                     best = r
     if best is not None:
         return best
+    for k in {key(_display(name)), _core(name)}:  # by another name of the town ("Tombouctou": Timbuktu)
+        for i in names.get(k, ()):
+            r = rows[i]
+            if r.country_code == cc and r.admin1_code and r.geonameid in leading and r.population >= 20_000:
+                if best is None or r.population > best.population:
+                    best = r
+    if best is not None:
+        return best
     core = _core(name).replace(" ", "")
     if len(core) < 4:
         return None
@@ -137,10 +147,22 @@ def _seat(name: str, cc: str, names: dict, rows: list[Row], towns: list[Row], le
         t = key(r.name).replace(" ", "")
         if r.geonameid not in leading or len(t) < 4:
             continue
-        n = min(len(t), len(core))
-        if core[: max(4, n - 2)] == t[: max(4, n - 2)] and abs(len(t) - len(core)) <= 3:
+        if _same_stem(core, t):
             return r
     return None
+
+
+def _same_stem(a: str, b: str) -> bool:
+    """Division and town names of one stem: the longer is the shorter plus an adjective ending
+    ("luhanska" ~ "luhansk", "cherkaska" ~ "cherkasy"), not merely a shared start ("mexico" ~ "mexicali")."""
+    short, long = sorted((a, b), key=len)
+    common = len(os.path.commonprefix([short, long]))
+    if common < max(4, len(short) - 1):
+        return False
+    return len(long) - common <= 2 or long[common:] in _STEM_ENDINGS
+
+
+_STEM_ENDINGS = ("ska", "ka", "skaya", "kaya", "skiy", "skyi", "skyy", "ska oblast")
 
 
 def _align_alphabetical(subs: list, codes: set[str], mapping: dict[str, str]) -> None:
@@ -170,6 +192,35 @@ def _align_alphabetical(subs: list, codes: set[str], mapping: dict[str, str]) ->
             for s, c in zip(gap_names, gap_codes, strict=True):
                 mapping[s.code] = c
                 used.add(c)
+
+
+def _match_by_point(subs: list, codes: set[str], mapping: dict[str, str], points: dict, towns: list[Row]) -> None:
+    """Divisions whose name matched no seat but whose centre is known as data
+    (``admin1_points.yaml``): the GeoNames code that most of the towns nearest that centre
+    carry (nearest first), among the codes not yet taken. Strongest votes are assigned first."""
+    if not points:
+        return
+    big = [r for r in towns if r.admin1_code and r.population >= 1000] or [r for r in towns if r.admin1_code]
+    votes = []
+    for s in subs:
+        if s.code in mapping:
+            continue
+        p = points.get(key(_display(s.name))) or points.get(key(s.name))
+        if p is None:
+            continue
+        coslat = math.cos(math.radians(p[0]))
+        near = sorted(big, key=lambda r: (r.latitude - p[0]) ** 2 + ((r.longitude - p[1]) * coslat) ** 2)[:15]
+        tally: dict[str, float] = defaultdict(float)
+        for rank, r in enumerate(near):
+            tally[r.admin1_code] += 1.0 / (1 + rank)
+        for code, v in tally.items():
+            votes.append((v, s.code, code))
+    used = set(mapping.values())
+    for _v, sub, code in sorted(votes, reverse=True):
+        if sub in mapping or code in used or code not in codes:
+            continue
+        mapping[sub] = code
+        used.add(code)
 
 
 def build() -> Gazetteer:
@@ -219,6 +270,10 @@ def build() -> Gazetteer:
     for s in pycountry.subdivisions:
         if getattr(s, "parent_code", None) is None:
             subs_by_cc[s.country_code].append(s)
+    points = {
+        cc: {key(name): (lat, lon) for name, (lat, lon) in table.items()}
+        for cc, table in load_yaml("geo/admin1_points.yaml").items()
+    }
     for cc, subs in subs_by_cc.items():
         codes = {a1 for (c2, a1) in by_admin if c2 == cc}
         mapping: dict[str, str] = {}  # subdivision code -> admin1 code
@@ -233,6 +288,7 @@ def build() -> Gazetteer:
                 if best is not None and best.admin1_code not in mapping.values():
                     mapping[s.code] = best.admin1_code
             _align_alphabetical(subs, codes, mapping)
+            _match_by_point(subs, codes, mapping, points.get(cc, {}), by_country.get(cc, []))
             left_subs = [s for s in subs if s.code not in mapping]
             left_codes = codes - set(mapping.values())
             if len(left_subs) == 1 and len(left_codes) == 1:

@@ -19,7 +19,17 @@ import re
 from collections import Counter
 
 from veille.geo.gazetteer import get_gazetteer
-from veille.geo.parse import LangSpec, context_countries, cue_at, cue_pattern, hint_gap, is_demonym, lang_spec
+from veille.geo.parse import (
+    LangSpec,
+    context_areas,
+    context_countries,
+    cue_at,
+    cue_pattern,
+    hint_gap,
+    is_demonym,
+    is_modifier,
+    lang_spec,
+)
 from veille.model import Evidence, Place, Toponym
 
 SPECIFICITY = {"PPL": 3, "PPLC": 3, "RGN": 2, "ADM1": 2, "PCLI": 1}
@@ -57,12 +67,35 @@ def _qualifies_unknown(text: str, toponyms: list[Toponym], t: Toponym) -> bool:
     if not names:
         return False
     last = names[-1]
-    return last.start() > 0 and hint_gap(left[last.end() :]) == "strong"
+    return last.start() > 0 and hint_gap(left[last.end() :]) is not None
+
+
+def _area_place(text: str, cc: str | None) -> Place | None:
+    """The area that forces named in ``text`` tie it to (of country ``cc`` if given), precision 3."""
+    gaz = get_gazetteer()
+    area = next((a for a in context_areas(text, gaz) if cc is None or a[0].country_code == cc), None)
+    if area is None:
+        return None
+    row, m = area
+    return Place(
+        iso3=gaz.iso3.get(row.country_code),
+        country=gaz.country_names.get(row.country_code),
+        admin1=gaz.admin1_name(row) if row.feature_code == "ADM1" else None,
+        location=row.name,
+        latitude=row.latitude,
+        longitude=row.longitude,
+        geonameid=row.geonameid,
+        geo_precision=3,
+        evidence=Evidence(field="location", start=m.start(), end=m.end(), text=m.group(0), rule="geo:area-cue"),
+    )
 
 
 def _country_from_cues(text: str, anchor: tuple[int, int]) -> Place | None:
     """No place name at all: the country a named group ties the text to ("Taliban"), at the
     country's point, precision 3."""
+    area = _area_place(text, None)
+    if area is not None:
+        return area
     found = context_countries(text)
     if not found:
         return None
@@ -97,7 +130,7 @@ def locate_event(text: str, toponyms: list[Toponym], anchor: tuple[int, int], la
     spec: LangSpec = lang_spec(lang or "en")
     gaz = get_gazetteer()
     located = [t for t in toponyms if t.country_code and t.latitude is not None and t.feature_code]
-    usable = [t for t in located if not is_demonym(t.text, lang or "en")]
+    usable = [t for t in located if not is_demonym(t.text, lang or "en") and not is_modifier(text, t.end, lang or "en")]
     if not usable:  # only "Afghan forces", "Turkish government": the country, as a last resort
         usable = located
     if not usable:
@@ -145,12 +178,18 @@ def locate_event(text: str, toponyms: list[Toponym], anchor: tuple[int, int], la
             best_rule = f"near:{near}" if near else (f"target:{target}" if target else "first-specific")
     t = best
     fc = t.feature_code
+    if fc == "PCLI":  # only the country: the area its forces tie the text to ("OSCE SMM": Donbas)
+        area = _area_place(text, t.country_code)
+        if area is not None:
+            return area
     hint_of_unknown = _qualifies_unknown(text, toponyms, t)
     if fc in ("PPL", "PPLC"):
         precision = 2 if best_cue or hint_of_unknown else 1
         location = t.name
     else:
-        precision = 3
+        # a division that qualifies an unknown village ("à Boni, dans la région de Mopti"): near
+        # a named place inside it, precision 2; else the division or country itself, 3
+        precision = 2 if hint_of_unknown and fc in ("ADM1", "RGN") else 3
         location = t.name if fc != "PCLI" else gaz.country_names.get(t.country_code, t.name)
     admin1 = t.admin1 if fc != "PCLI" else None
     return Place(

@@ -67,7 +67,7 @@ def _rewrites() -> tuple[tuple[str, str], ...]:
 def skeleton(name: str) -> str:
     """Loose key: consonant skeleton of :func:`key` (``"Quamishli" -> "kmsl"``)."""
     s = key(name).replace(" ", "")
-    if s.endswith("ah"):
+    if s.endswith(("ah", "eh")):
         s = s[:-1]
     for a, b in _rewrites():
         s = s.replace(a, b)

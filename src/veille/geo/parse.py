@@ -9,8 +9,9 @@ division, capital, town), the document's country context, and admin hints that f
 name ("Holubivske, Luhansk", "Douala (Wouri, Littoral)") which select the candidate inside
 that division or country.
 
-    >>> from veille.geo.parse import find_toponyms
-    >>> [t.name for t in find_toponyms(doc, "en")]  # doc: a spaCy Doc
+    >>> from veille.geo import geoparse
+    >>> [t.name for t in geoparse("Protesters gathered in Kabul, Afghanistan.", "en")]
+    ['Kabul', 'Afghanistan']
 """
 
 from __future__ import annotations
@@ -42,6 +43,9 @@ class LangSpec:
     origin_cues: tuple[str, ...] = ()
     near_cues: tuple[str, ...] = ()
     target_cues: tuple[str, ...] = ()
+    modifier_after: tuple[str, ...] = ()
+    modifier_suffixes: tuple[str, ...] = ()
+    modifier_before: tuple[str, ...] = ()
 
 
 @functools.cache
@@ -56,6 +60,9 @@ def lang_spec(lang: str) -> LangSpec:
         origin_cues=tuple(plain(w) for w in d.get("origin_cues", [])),
         near_cues=tuple(plain(w) for w in d.get("near_cues", [])),
         target_cues=tuple(plain(w) for w in d.get("target_cues", [])),
+        modifier_after=tuple(plain(w) for w in d.get("modifier_after", [])),
+        modifier_suffixes=tuple(d.get("modifier_suffixes", [])),
+        modifier_before=tuple(plain(w) for w in d.get("modifier_before", [])),
     )
 
 
@@ -104,6 +111,43 @@ def context_countries(text: str) -> Counter:
     """Countries that groups and institutions named in ``text`` tie it to (``geo/context_cues.yaml``)."""
     pattern, table = cue_pattern()
     return Counter(table[m.group(0)] for m in pattern.finditer(text))
+
+
+@functools.cache
+def _area_pattern() -> tuple[re.Pattern | None, dict[str, str]]:
+    from veille.resources import load_yaml
+
+    table = {str(n): area for area, names in (load_yaml("geo/context_areas.yaml") or {}).items() for n in names}
+    if not table:
+        return None, {}
+    alts = "|".join(re.escape(n) for n in sorted(table, key=len, reverse=True))
+    return re.compile(rf"(?<![\w-])(?:{alts})(?![\w-])"), table
+
+
+def context_areas(text: str, gaz: Gazetteer | None = None) -> list[tuple[Row, re.Match]]:
+    """Areas that forces and missions named in ``text`` tie it to (``geo/context_areas.yaml``):
+    the gazetteer row of each area (a region or a division) with the first match naming it."""
+    pattern, table = _area_pattern()
+    if pattern is None:
+        return []
+    gaz = gaz or get_gazetteer()
+    out: dict[str, tuple[Row, re.Match]] = {}
+    for m in pattern.finditer(text):
+        area = table[m.group(0)]
+        if area in out:
+            continue
+        rows = [gaz.rows[i] for i in gaz.lookup(area) if gaz.rows[i].feature_code in ("RGN", "ADM1")]
+        if rows and rows[0].latitude is not None:
+            out[area] = (rows[0], m)
+    return list(out.values())
+
+
+AREA_RADIUS = 2.0  # degrees (about 200 km): beyond it a small same-name village is not the one meant
+
+
+def _deg(a: Row, lat: float, lon: float) -> float:
+    coslat = math.cos(math.radians(lat))
+    return math.hypot(a.latitude - lat, (a.longitude - lon) * coslat)
 
 
 @dataclass
@@ -254,7 +298,8 @@ def recognise(doc, lang: str, gaz: Gazetteer | None = None) -> list[Mention]:
             if not cands:
                 continue
             if _acronym(s) and gaz.rows[cands[0]].feature_code not in ("PCLI", "RGN"):
-                continue
+                if not (gaz.rows[cands[0]].feature_code == "ADM1" and _hint_slot(text, tok.idx, end, mentions)):
+                    continue
             top = gaz.rows[cands[0]]
             if (top.feature_code == "PPL" and top.population < 500_000) and _inside_name(toks, i, n):
                 continue
@@ -272,8 +317,34 @@ def recognise(doc, lang: str, gaz: Gazetteer | None = None) -> list[Mention]:
                 i += 1
         else:
             i += 1
+    mentions = [m for m in mentions if not _modifier(text, m, spec, gaz)]
+    for m in mentions:  # "Saudi-led", "London-based": a place name, but neither context nor event place
+        if is_modifier(text, m.end, spec.lang):
+            m.rule += ":modifier"
     mentions.sort(key=lambda m: m.start)
     return mentions
+
+
+def is_modifier(text: str, end: int, lang: str) -> bool:
+    """The name ending at ``end`` qualifies an actor: "Saudi-led coalition", "Iran-backed militia"."""
+    return any(text.startswith(suffix, end) for suffix in lang_spec(lang).modifier_suffixes)
+
+
+def _modifier(text: str, m: Mention, spec: LangSpec, gaz: Gazetteer) -> bool:
+    """A name used as a modifier ("the US dollar", "Molotov cocktail"): no place."""
+    after = " " + plain(text[m.end : m.end + 25]) + " "
+    before = " " + plain(text[max(0, m.start - 15) : m.start]) + " "
+    if any(after.startswith(f" {w} ") for w in spec.modifier_after):
+        top = gaz.rows[m.candidates[0]] if m.candidates else None
+        return top is None or top.feature_code == "PCLI" or plain(text[m.end :]).startswith("cocktail")
+    return any(before.endswith(f" {w} ") for w in spec.modifier_before)
+
+
+def _hint_slot(text: str, start: int, end: int, mentions: list | None) -> bool:
+    """An abbreviation that qualifies the name before it: "(UP)", ", J&K)", "Surat, AP"."""
+    left = text[max(0, start - 3) : start]
+    right = text[end : end + 2]
+    return bool(re.search(r"[(,]\s*$", left)) and bool(re.match(r"\s*[).,;]|\s*$", right))
 
 
 def _acronym(s: str) -> bool:
@@ -300,15 +371,23 @@ def _inside_name(toks, i: int, n: int) -> bool:
     return after is not None and after.text[:1].isupper() and bool(toks[i + n - 1].whitespace_)
 
 
+def _text(doc) -> str:
+    """``doc.text``, computed once per doc (spaCy rebuilds it from the tokens on every access)."""
+    cached = doc.user_data.get("veille_text")
+    if cached is None:
+        cached = doc.user_data["veille_text"] = doc.text
+    return cached
+
+
 def _extend(doc, end: int, start: int, gaz: Gazetteer) -> tuple[str, tuple[int, ...]] | None:
     """An entity cut short by the model: the longest gazetteer name that continues it with
     linkers and capitalised words ("Valle" + " del Cauca")."""
-    text, best = doc.text, None
+    text, best = _text(doc), None
     for n in range(1, 4):
         if end + n > len(doc):
             break
         last = doc[end + n - 1]
-        if not (last.text[:1].isupper() or last.text.lower() in {"del", "de", "al", "el", "des", "du", "la"}):
+        if not (last.text[:1].isupper() or last.text.lower() in _LINKERS):
             break
         if last.text[:1].isupper():
             s = text[start : last.idx + len(last.text)]
@@ -320,14 +399,17 @@ def _extend(doc, end: int, start: int, gaz: Gazetteer) -> tuple[str, tuple[int, 
 
 def _entity_mention(doc, ent, part: str, offset: int, spec: LangSpec, gaz: Gazetteer, whole: bool) -> Mention | None:
     """A mention for (a comma-separated part of) a spaCy entity, or None."""
-    text = doc.text
+    text = _text(doc)
     s, start = _strip(part, offset, spec)
     s = s.rstrip(" .,;:-")
-    if not s or plain(s) in spec.stop_words or not s[:1].isupper() or is_demonym(s, lang_of(spec)):
+    if not s or plain(s) in spec.stop_words or is_demonym(s, lang_of(spec)):
+        return None
+    if not (s[:1].isupper() or _ARTICLE_NAME.match(s)):  # "al-Hasakeh" is a name too
         return None
     cands = _filter(gaz, s, _candidates(gaz, s), 20_000)
     if _acronym(s) and (not cands or gaz.rows[cands[0]].feature_code not in ("PCLI", "RGN")):
-        return None
+        if not (cands and gaz.rows[cands[0]].feature_code == "ADM1" and _hint_slot(text, start, start + len(s), None)):
+            return None
     if whole:
         ext = _extend(doc, ent.end, start, gaz)  # "Valle" + "del Cauca"
         if ext is not None:
@@ -336,9 +418,21 @@ def _entity_mention(doc, ent, part: str, offset: int, spec: LangSpec, gaz: Gazet
         # a place the model took for a person/organisation: "near Al Qa'im", "in Al Jawf", "(Marib)"
         left = text[max(0, start - 30) : start]
         slot = cue_at(left, spec.target_cues + spec.near_cues + spec.origin_cues, at_end=True)
-        if not cands or not (slot or re.search(r"[(,]\s*$", left)):
+        if not (slot or re.search(r"[(,]\s*$", left)):
+            return None
+        if not cands and slot and "-" in s:  # "in al-Hasakeh": a loose spelling, confirmed later
+            cands = gaz.lookup_loose(s)
+            if cands:
+                return Mention(start, start + len(s), s, f"ner:{ent.label_}:loose", cands, loose=True)
+        if not cands:
             return None
     rule, loose = f"ner:{ent.label_}", False
+    if not cands and ent.label_ in spec.entity_labels:
+        bare = _without_place_noun(s)
+        if bare is not None:
+            cands = _filter(gaz, bare[0], _candidates(gaz, bare[0]), 20_000)
+            if cands:
+                start, s = start + bare[1], bare[0]
     if not cands and ent.label_ in spec.entity_labels:
         cands = gaz.lookup_loose(s)
         rule, loose = (rule + ":loose", True) if cands else (rule, False)
@@ -346,6 +440,27 @@ def _entity_mention(doc, ent, part: str, offset: int, spec: LangSpec, gaz: Gazet
         cands = _part_candidates(gaz, s, spec.stop_words)
         rule += ":part"
     return Mention(start, start + len(s), s, rule, cands, loose=loose)
+
+
+_ARTICLE_NAME = re.compile(r"(?:al|el|ad|as|ar|an|ash|at|az|ed|en|es)[-\s][A-Z]")
+
+
+def _without_place_noun(s: str) -> tuple[str, int] | None:
+    """ "Jericho city" -> ("Jericho", 0), "Province de Kunar" -> ("Kunar", 12): the name without
+    a place noun before or after it (with its offset in ``s``), or None."""
+    before, after = _noun_pattern()
+    words = s.split()
+    if len(words) < 2:
+        return None
+    m = after.search(" " + words[-1])
+    if m and m.end() == len(words[-1]) + 1:
+        bare = s[: s.rstrip().rfind(" ")].rstrip(" ,")
+        return (bare, 0) if bare[:1].isupper() else None
+    m = re.match(r"^(\w+)\s+(?:of\s+|de\s+|d'|d’|du\s+)?", s)
+    if m and after.search(" " + m.group(1)) and len(s) > m.end():
+        bare = s[m.end() :]
+        return (bare, m.end()) if bare[:1].isupper() else None
+    return None
 
 
 def _filter(gaz: Gazetteer, s: str, cands: tuple[int, ...], min_pop: int) -> tuple[int, ...]:
@@ -359,6 +474,9 @@ def _filter(gaz: Gazetteer, s: str, cands: tuple[int, ...], min_pop: int) -> tup
     )
 
 
+_LINKERS = frozenset({"del", "de", "al", "el", "des", "du", "la", "do", "da", "dos", "das", "los", "las"})
+
+
 def _joinable(toks, i: int, n: int) -> bool:
     """Multi-token names: every word capitalised, except short linkers and hyphens inside."""
     for j, t in enumerate(toks[i : i + n]):
@@ -366,7 +484,7 @@ def _joinable(toks, i: int, n: int) -> bool:
             continue
         if j and toks[i + j - 1].idx + len(toks[i + j - 1].text) == t.idx:  # glued: "Qa" + "'im"
             continue
-        if t.text.lower() in {"de", "du", "des", "la", "le", "al", "el", "ad", "as", "ar", "of", "an", "en", "d'"}:
+        if t.text.lower() in _LINKERS | {"le", "ad", "as", "ar", "of", "an", "en", "d'"}:
             continue
         return False
     last, prev = toks[i + n - 1], toks[i + n - 2]
@@ -444,11 +562,16 @@ def hint_gap(gap: str) -> str | None:
     return None
 
 
+_UNKNOWN_IN_GAP = re.compile(r"^(\s*[,(])\s*[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,2}(?:\s+[a-z]+)?\s*[,(]\s*$")
+
+
 def _attach_hints(mentions: list[Mention], text: str, gaz: Gazetteer) -> None:
     """Admin hints: a mention followed by ", X", " (X", " district, X" or " in X" gets X (and
     X's own hints). A hint in brackets, or one that names a single country, is strict."""
     for a, b in reversed(list(zip(mentions, mentions[1:], strict=False))):
         gap = hint_gap(text[a.end : b.start])
+        if gap is None:  # "Pipri, Kaushambi (UP)": a name the gazetteer lacks between them
+            gap = hint_gap(_UNKNOWN_IN_GAP.sub(r"\1", text[a.end : b.start]))
         if gap is None:
             continue
         if key(a.text) == key(b.text):  # "Hays (Hays, Al Hudaydah)": the same name is no hint
@@ -513,6 +636,25 @@ def _fit(row: Row, hint: Row) -> int:
     return 1
 
 
+def _outside_hints(row: Row, hints: list[Row], readings: list[Row]) -> bool:
+    """A town that lies outside every division or town its hints name, as far as the data can
+    tell (a division without a known code only tells the country). ``readings``: all the rows
+    the hints may mean; when one of them contains the town, the hint was misread, not the town
+    ("Ludhiana (Pendjab)" is not wrong because Pendjab was read as Pakistan's Punjab)."""
+    if row.feature_code == "PCLI" or any(_fit(row, h) == 2 for h in readings):
+        return False
+    if row.feature_code in ("ADM1", "RGN"):  # "Rocha, Paraiba": not the Rocha of another country
+        return bool(hints) and all(h.country_code != row.country_code for h in hints)
+    sure = [h for h in hints if h.feature_code in ("PCLI", "ADM1") or h.population > max(row.population, 20_000)]
+    if not sure:  # "Morelia, Michoacán": a hint read as a hamlet elsewhere proves nothing
+        return False
+    for h in sure:
+        f = _fit(row, h)
+        if f == 2 or (f == 1 and h.feature_code == "ADM1" and h.admin1_code is None):
+            return False
+    return True
+
+
 def _fits(row: Row, hint: Row) -> bool:
     return _fit(row, hint) > 0
 
@@ -530,6 +672,14 @@ class Context:
     neighbours: dict[str, tuple[str, ...]] = field(default_factory=dict)
 
     points: list[tuple[float, float, str]] = field(default_factory=list)  # places chosen so far, with their key
+
+    areas: list[Row] = field(default_factory=list)  # areas named by the forces of the text ("OSCE SMM": Donbas)
+
+    def far_from_areas(self, r: Row) -> bool:
+        """A small town lying far from every area of the text."""
+        if not self.areas or not r.feature_code.startswith("PPL") or r.population >= 50_000 or r.latitude is None:
+            return False
+        return all(_deg(r, a.latitude, a.longitude) > AREA_RADIUS for a in self.areas)
 
     def near_share(self, r: Row, own: str) -> float:
         """Share of the document's other places within about 150 km of ``r``."""
@@ -550,6 +700,9 @@ class Context:
             s += 0.75 * min(1.0, near / total)
         if r.admin1_code and (total := sum(self.admins.values())):
             s += 1.5 * self.admins.get((r.country_code, r.admin1_code), 0) / total
+        if self.areas and r.latitude is not None and r.feature_code not in ("PCLI", "RGN"):
+            if any(_deg(r, a.latitude, a.longitude) <= 0.75 * AREA_RADIUS for a in self.areas):
+                s += 2.0
         return s
 
 
@@ -606,7 +759,8 @@ def _prefer_seat(gaz: Gazetteer, best: int, ms: list[Mention], text: str, hint_r
 def _division_words() -> frozenset[str]:
     from veille.resources import load_yaml
 
-    return frozenset(plain(w) for w in load_yaml("geo/normalize.yaml")["division_words"] if len(w) > 3)
+    towns = {"city", "capital", "ville", "municipality"}  # "Piura city" is the town
+    return frozenset(plain(w) for w in load_yaml("geo/normalize.yaml")["division_words"] if len(w) > 3) - towns
 
 
 def resolve(mentions: list[Mention], text: str, gaz: Gazetteer | None = None) -> None:
@@ -619,10 +773,13 @@ def resolve(mentions: list[Mention], text: str, gaz: Gazetteer | None = None) ->
             by_key[key(m.text)].append(m)
 
     # country context: countries named outright, then the countries of unambiguous names
-    ctx = Context(neighbours=gaz.neighbours)
+    areas = [row for row, _ in context_areas(text, gaz)]
+    ctx = Context(neighbours=gaz.neighbours, areas=areas)
     for cc, n in context_countries(text).items():
         ctx.countries[cc] += min(n, 2)
     for ms in by_key.values():
+        if all(m.rule.endswith(":modifier") for m in ms):
+            continue
         rows = [gaz.rows[i] for i in ms[0].candidates]
         if rows[0].feature_code == "PCLI":
             ctx.countries[rows[0].country_code] += 2 * len(ms)
@@ -662,7 +819,11 @@ def resolve(mentions: list[Mention], text: str, gaz: Gazetteer | None = None) ->
                 for m in ms:
                     m.choice = None
                 continue
-            if npass == 1 and not hint_rows and _foreign_village(gaz.rows[best], ms, ctx):
+            if (
+                npass == 1
+                and not hint_rows
+                and (_foreign_village(gaz.rows[best], ms, ctx) or ctx.far_from_areas(gaz.rows[best]))
+            ):
                 for m in ms:
                     m.choice = None
                 continue
@@ -676,6 +837,8 @@ def resolve(mentions: list[Mention], text: str, gaz: Gazetteer | None = None) ->
                     and not any(_fits(gaz.rows[best], h) for h in m_hints)
                 ):
                     m.choice = None  # "Abu Salim (Tripoli)": not the Abu of another country
+                elif npass == 1 and m_hints and _outside_hints(gaz.rows[best], m_hints, _hint_rows(gaz, [m], True)):
+                    m.choice = None  # "Vodyane, Donetsk": not a Vodyane of another province
             if all(m.choice is None for m in ms):
                 continue
             r = gaz.rows[best]
@@ -685,7 +848,7 @@ def resolve(mentions: list[Mention], text: str, gaz: Gazetteer | None = None) ->
                 chosen.admins[(r.country_code, r.admin1_code)] += len(ms)
             if r.latitude is not None and r.feature_code not in ("PCLI", "RGN"):
                 chosen.points.append((r.latitude, r.longitude, k))
-        ctx = Context(ctx.countries + chosen.countries, chosen.admins, gaz.neighbours, chosen.points)
+        ctx = Context(ctx.countries + chosen.countries, chosen.admins, gaz.neighbours, chosen.points, areas)
 
 
 def to_toponyms(mentions: list[Mention], gaz: Gazetteer | None = None, unresolved: bool = False) -> list[Toponym]:
