@@ -25,6 +25,7 @@ import functools
 import re
 from dataclasses import dataclass
 
+from veille.extractors.wordlists import alternation, norm
 from veille.resources import load_yaml
 
 __all__ = ["DateMention", "DateResult", "find_dates", "resolve_date", "sentence_spans"]
@@ -63,12 +64,6 @@ class DateMention:
 # --------------------------------------------------------------------------- lexicon
 
 
-def _alt(words) -> str:
-    """Regex alternation of ``words``, longest first, spaces flexible."""
-    parts = sorted({w for w in words if w}, key=len, reverse=True)
-    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in parts)
-
-
 @dataclass(slots=True)
 class _Lex:
     months: dict[str, int]
@@ -89,30 +84,26 @@ class _Lex:
     patterns: list[tuple[str, re.Pattern]]
 
 
-def _norm(s: str) -> str:
-    return re.sub(r"\s+", " ", s.lower().replace("’", "'")).strip()
-
-
 @functools.cache
 def _lex(lang: str) -> _Lex:
     data = load_yaml(f"{lang}/dates.yaml")
-    months = {_norm(k): int(v) for k, v in data["months"].items()}
-    weekdays = {_norm(k): int(v) for k, v in data["weekdays"].items()}
-    short = frozenset(_norm(s) for s in data.get("short_forms", []))
+    months = {norm(k): int(v) for k, v in data["months"].items()}
+    weekdays = {norm(k): int(v) for k, v in data["weekdays"].items()}
+    short = frozenset(norm(s) for s in data.get("short_forms", []))
     ords = data.get("ordinal_suffix", "")
     glue = data.get("day_month_glue", "")
     b, e = r"(?<![\w])", r"(?![\w])"
-    month_alt = _alt(months)
-    wd_alt = _alt(weekdays)
+    month_alt = alternation(months)
+    wd_alt = alternation(weekdays)
     MON = rf"(?P<mon>{month_alt})\.?"
     MON2 = rf"(?P<mon2>{month_alt})\.?"
     DAY = rf"(?P<d>[0-3]?\d){ords}?"
     DAY2 = rf"(?P<d2>[0-3]?\d){ords}?"
     YEAR = r"(?P<y>(?:1[89]|20)\d{2})"
     WD = rf"(?:(?P<wd>{wd_alt})\.?,?\s+(?:the\s+|le\s+)?)"
-    sep = _alt(data.get("range_separators", ["-"]))
-    pre = _alt(data.get("range_prefixes", []))
-    night = _alt(data.get("night_words", []))
+    sep = alternation(data.get("range_separators", ["-"]))
+    pre = alternation(data.get("range_prefixes", []))
+    night = alternation(data.get("night_words", []))
     art = r"(?:(?:the|le|la|l')\s+)?"
     pats = [
         # "between 1 and 3 May 2020", "du 1er au 3 mai", "the night of 3-4 May", "24 April-8 May"
@@ -136,9 +127,9 @@ def _lex(lang: str) -> _Lex:
             "weekday",
             rf"{b}(?:(?:{night})\s+(?:of|de|du)\s+)?(?P<wd>{wd_alt})\.?(?:\s+(?:{sep})\s+(?:{wd_alt}))?{e}",
         ),
-        ("rel_day", rf"{b}(?P<rel>{_alt(data.get('relative_days', {}))}){e}"),
-        ("rel_week", rf"{b}(?P<rel>{_alt(data.get('relative_weeks', {}))}){e}"),
-        ("rel_month", rf"{b}(?P<rel>{_alt(data.get('relative_months', {}))}){e}"),
+        ("rel_day", rf"{b}(?P<rel>{alternation(data.get('relative_days', {}))}){e}"),
+        ("rel_week", rf"{b}(?P<rel>{alternation(data.get('relative_weeks', {}))}){e}"),
+        ("rel_month", rf"{b}(?P<rel>{alternation(data.get('relative_months', {}))}){e}"),
     ]
     compiled = []
     for name, p in pats:
@@ -151,16 +142,16 @@ def _lex(lang: str) -> _Lex:
         short=short,
         cap_months=bool(data.get("capitalized_months", False)),
         numeric_order=data.get("numeric_order"),
-        rel_days={_norm(k): int(v) for k, v in (data.get("relative_days") or {}).items()},
-        rel_weeks={_norm(k): v for k, v in (data.get("relative_weeks") or {}).items()},
-        rel_months={_norm(k): int(v) for k, v in (data.get("relative_months") or {}).items()},
-        week_before=tuple(_norm(s) for s in data.get("week_cues_before", [])),
-        week_after=tuple(_norm(s) for s in data.get("week_cues_after", [])),
-        month_before=tuple(_norm(s) for s in data.get("month_cues_before", [])),
-        ignore_before=tuple(_norm(s) for s in data.get("ignore_before", [])),
-        ignore_after=tuple(_norm(s) for s in data.get("ignore_after", [])),
-        weekday_last=tuple(_norm(s) for s in data.get("weekday_last", [])),
-        weekday_next=tuple(_norm(s) for s in data.get("weekday_next", [])),
+        rel_days={norm(k): int(v) for k, v in (data.get("relative_days") or {}).items()},
+        rel_weeks={norm(k): v for k, v in (data.get("relative_weeks") or {}).items()},
+        rel_months={norm(k): int(v) for k, v in (data.get("relative_months") or {}).items()},
+        week_before=tuple(norm(s) for s in data.get("week_cues_before", [])),
+        week_after=tuple(norm(s) for s in data.get("week_cues_after", [])),
+        month_before=tuple(norm(s) for s in data.get("month_cues_before", [])),
+        ignore_before=tuple(norm(s) for s in data.get("ignore_before", [])),
+        ignore_after=tuple(norm(s) for s in data.get("ignore_after", [])),
+        weekday_last=tuple(norm(s) for s in data.get("weekday_last", [])),
+        weekday_next=tuple(norm(s) for s in data.get("weekday_next", [])),
         patterns=compiled,
     )
 
@@ -214,7 +205,7 @@ def find_dates(text: str, lang: str) -> list[DateMention]:
             if mon_txt is not None:
                 if lex.cap_months and not mon_txt[0].isupper():
                     continue
-                month = lex.months.get(_norm(mon_txt))
+                month = lex.months.get(norm(mon_txt))
                 if month is None:
                     continue
             mention = None
@@ -223,7 +214,7 @@ def find_dates(text: str, lang: str) -> list[DateMention]:
                 d = int(g["d"])
                 mon_first = month
                 if name == "range" and g.get("mon2"):
-                    mon_first = lex.months.get(_norm(g["mon2"]), month)
+                    mon_first = lex.months.get(norm(g["mon2"]), month)
                 if not _valid(y, mon_first, d):
                     continue
                 prec = 1
@@ -233,7 +224,7 @@ def find_dates(text: str, lang: str) -> list[DateMention]:
                         continue
                     span_days = (d2 - d) if mon_first == month else (d2 + 31 - d)
                     prec = 1 if span_days <= 1 else 2 if span_days <= 7 else 3
-                wd = lex.weekdays.get(_norm(g["wd"])) if g.get("wd") else None
+                wd = lex.weekdays.get(norm(g["wd"])) if g.get("wd") else None
                 mention = DateMention(s, e, m.group(0), "abs", d, mon_first, y, wd, precision=prec, rule=name)
             elif name == "iso":
                 mo, d = int(g["m"]), int(g["d"])
@@ -258,19 +249,19 @@ def find_dates(text: str, lang: str) -> list[DateMention]:
                     continue
                 mention = DateMention(s, e, m.group(0), "abs", d, mo, y, rule=name)
             elif name == "month":
-                if _norm(mon_txt) in lex.short and not g.get("y"):
+                if norm(mon_txt) in lex.short and not g.get("y"):
                     continue
-                before = _norm(text[max(0, s - 30) : s])
+                before = norm(text[max(0, s - 30) : s])
                 if not g.get("y") and not _ends_with_cue(before, lex.month_before):
                     continue
                 mention = DateMention(s, e, m.group(0), "month", None, month, y, precision=3, rule=name)
             elif name == "weekday":
-                wd_txt = _norm(g["wd"])
+                wd_txt = norm(g["wd"])
                 if wd_txt in lex.short:
                     continue
                 wd = lex.weekdays[wd_txt]
-                before = _norm(text[max(0, s - 12) : s])
-                after = _norm(text[e : e + 12])
+                before = norm(text[max(0, s - 12) : s])
+                after = norm(text[e : e + 12])
                 off = None
                 if _ends_with_cue(before, lex.weekday_next) or _starts_with_cue(after, lex.weekday_next):
                     off = "next"
@@ -278,7 +269,7 @@ def find_dates(text: str, lang: str) -> list[DateMention]:
                     off = "last"
                 mention = DateMention(s, e, m.group(0), "weekday", weekday=wd, offset=off, rule=name)
             else:
-                rel = _norm(g["rel"])
+                rel = norm(g["rel"])
                 if name == "rel_day":
                     mention = DateMention(s, e, m.group(0), name, offset=lex.rel_days[rel], rule=name)
                 elif name == "rel_week":
@@ -288,7 +279,7 @@ def find_dates(text: str, lang: str) -> list[DateMention]:
                     mention = DateMention(s, e, m.group(0), name, offset=lex.rel_months[rel], precision=3, rule=name)
             if mention is None:
                 continue
-            if mention.text.endswith(".") and _norm(mention.text[:-1].split()[-1]) not in lex.short:
+            if mention.text.endswith(".") and norm(mention.text[:-1].split()[-1]) not in lex.short:
                 mention.end -= 1  # the sentence's full stop, not an abbreviation's
                 mention.text = mention.text[:-1]
                 e -= 1
@@ -300,8 +291,8 @@ def find_dates(text: str, lang: str) -> list[DateMention]:
 
 
 def _apply_cues(text: str, m: DateMention, lex: _Lex) -> None:
-    before = _norm(text[max(0, m.start - 40) : m.start])
-    after = _norm(text[m.end : m.end + 25])
+    before = norm(text[max(0, m.start - 40) : m.start])
+    after = norm(text[m.end : m.end + 25])
     if _ends_with_cue(before, lex.ignore_before) or _starts_with_cue(after, lex.ignore_after):
         m.ignored = True
         return

@@ -25,6 +25,7 @@ from dataclasses import dataclass
 
 from veille.extractors.dates import find_dates, sentence_spans
 from veille.extractors.numbers import NumberMatch, find_numbers
+from veille.extractors.wordlists import alternation, norm
 from veille.resources import load_yaml
 
 __all__ = ["FatalityResult", "count_fatalities", "find_death_statements"]
@@ -54,15 +55,6 @@ class DeathStatement:
 
 
 _TOKEN = re.compile(r"\w+(?:[-'’]\w+)*'?|[^\w\s]", re.UNICODE)
-
-
-def _norm(s: str) -> str:
-    return re.sub(r"\s+", " ", s.lower().replace("’", "'")).strip()
-
-
-def _alt(words) -> str:
-    parts = sorted({_norm(w) for w in words if w}, key=len, reverse=True)
-    return "|".join(re.escape(w).replace(r"\ ", r"\s+").replace("'", "['’]") for w in parts)
 
 
 @dataclass(slots=True)
@@ -113,54 +105,54 @@ def _lex(lang: str) -> _Lex:
 
     def rx(key):
         words = d.get(key) or []
-        return re.compile(rf"{b}(?:{_alt(words)}){e}", re.IGNORECASE) if words else None
+        return re.compile(rf"{b}(?:{alternation(words)}){e}", re.IGNORECASE) if words else None
 
     split_re = None
     if d.get("split_cues"):
-        split_re = re.compile(rf"{b}(?:{_alt(d['split_cues'])}){e}", re.IGNORECASE)
+        split_re = re.compile(rf"{b}(?:{alternation(d['split_cues'])}){e}", re.IGNORECASE)
     return _Lex(
         right_re=rx("right"),
         left_re=rx("left"),
         zero_re=rx("zero"),
         split_re=split_re,
-        right_gap=frozenset(_norm(w) for w in d.get("right_gap", [])),
-        blockers=frozenset(_norm(w) for w in d.get("blockers", [])),
-        ambiguous=frozenset(_norm(w) for w in d.get("ambiguous_left", [])),
-        persons=frozenset(_norm(w) for w in d.get("persons", []))
-        | frozenset(_norm(w) for w in d.get("persons_plural", [])),
-        persons_plural=frozenset(_norm(w) for w in d.get("persons_plural", [])),
-        range_before=tuple(_norm(w) for w in d.get("range_before", [])),
-        range_joiners=frozenset(_norm(w) for w in d.get("range_joiners", [])),
+        right_gap=frozenset(norm(w) for w in d.get("right_gap", [])),
+        blockers=frozenset(norm(w) for w in d.get("blockers", [])),
+        ambiguous=frozenset(norm(w) for w in d.get("ambiguous_left", [])),
+        persons=frozenset(norm(w) for w in d.get("persons", []))
+        | frozenset(norm(w) for w in d.get("persons_plural", [])),
+        persons_plural=frozenset(norm(w) for w in d.get("persons_plural", [])),
+        range_before=tuple(norm(w) for w in d.get("range_before", [])),
+        range_joiners=frozenset(norm(w) for w in d.get("range_joiners", [])),
         tally_re=rx("tally"),
         summary_re=rx("summary"),
-        one_pronouns=frozenset(_norm(w) for w in d.get("one_pronouns", [])),
-        one_articles=frozenset(_norm(w) for w in nd.get("one_articles", [])),
-        singular_aux=tuple(_norm(w) for w in d.get("singular_aux", [])),
-        not_after=tuple(_norm(w) for w in d.get("not_count_after", [])),
-        not_before=tuple(_norm(w) for w in d.get("not_count_before", [])),
-        negators=tuple(_norm(w) for w in d.get("negators", [])),
-        background=tuple(_norm(w) for w in d.get("background", [])),
-        sum_joiners=tuple(_norm(w) for w in d.get("sum_joiners", [])),
-        subset=tuple(_norm(w) for w in d.get("subset_cues", [])),
-        split_units=frozenset(_norm(w) for w in d.get("split_units", [])),
-        alternatives=frozenset(_norm(w) for w in d.get("alternatives", [])),
-        cause=tuple(_norm(w) for w in d.get("cause_cues", [])),
-        tally_context=tuple(_norm(w) for w in d.get("tally_context", [])),
-        plural_aux=tuple(_norm(w) for w in d.get("plural_aux", [])),
-        companions=tuple(_norm(w) for w in d.get("companions", [])),
-        not_persons=frozenset(_norm(w) for w in d.get("not_persons", [])),
+        one_pronouns=frozenset(norm(w) for w in d.get("one_pronouns", [])),
+        one_articles=frozenset(norm(w) for w in nd.get("one_articles", [])),
+        singular_aux=tuple(norm(w) for w in d.get("singular_aux", [])),
+        not_after=tuple(norm(w) for w in d.get("not_count_after", [])),
+        not_before=tuple(norm(w) for w in d.get("not_count_before", [])),
+        negators=tuple(norm(w) for w in d.get("negators", [])),
+        background=tuple(norm(w) for w in d.get("background", [])),
+        sum_joiners=tuple(norm(w) for w in d.get("sum_joiners", [])),
+        subset=tuple(norm(w) for w in d.get("subset_cues", [])),
+        split_units=frozenset(norm(w) for w in d.get("split_units", [])),
+        alternatives=frozenset(norm(w) for w in d.get("alternatives", [])),
+        cause=tuple(norm(w) for w in d.get("cause_cues", [])),
+        tally_context=tuple(norm(w) for w in d.get("tally_context", [])),
+        plural_aux=tuple(norm(w) for w in d.get("plural_aux", [])),
+        companions=tuple(norm(w) for w in d.get("companions", [])),
+        not_persons=frozenset(norm(w) for w in d.get("not_persons", [])),
         one_re=rx("one_phrases"),
-        left_adjacent=frozenset(_norm(w) for w in d.get("left_adjacent", [])),
+        left_adjacent=frozenset(norm(w) for w in d.get("left_adjacent", [])),
         toll_re=rx("toll"),
-        agents=frozenset(_norm(w) for w in d.get("agent_markers", [])),
-        additional=frozenset(_norm(w) for w in d.get("additional_cues", [])),
-        conflict=tuple(_norm(w) for w in d.get("conflict_cues", [])),
-        determiners=frozenset(_norm(w) for w in d.get("determiners", [])),
+        agents=frozenset(norm(w) for w in d.get("agent_markers", [])),
+        additional=frozenset(norm(w) for w in d.get("additional_cues", [])),
+        conflict=tuple(norm(w) for w in d.get("conflict_cues", [])),
+        determiners=frozenset(norm(w) for w in d.get("determiners", [])),
     )
 
 
 def _tokens(s: str) -> list[str]:
-    return [_norm(t) for t in _TOKEN.findall(s)]
+    return [norm(t) for t in _TOKEN.findall(s)]
 
 
 def _ends_with(toks: list[str], phrases) -> bool:
@@ -179,7 +171,7 @@ def _count_numbers(text: str, lang: str, lex: _Lex, dates: list[tuple[int, int]]
     """Numbers that may count people: not dates, ages, times, distances, ranks."""
     nums = find_numbers(text, lang)
     # "a"/"an": one, only right before a person noun ("a man", "a 25-year-old soldier")
-    for m in re.finditer(rf"(?<![\w])(?:{_alt(lex.one_articles)})(?![\w])", text, re.IGNORECASE):
+    for m in re.finditer(rf"(?<![\w])(?:{alternation(lex.one_articles)})(?![\w])", text, re.IGNORECASE):
         nums.append(NumberMatch(m.start(), m.end(), m.group(0), 1, False))
     out = []
     for n in sorted(nums, key=lambda n: n.start):
@@ -189,8 +181,8 @@ def _count_numbers(text: str, lang: str, lex: _Lex, dates: list[tuple[int, int]]
             continue
         if re.fullmatch(r"(?:19|20)\d\d", n.text):
             continue
-        after = _norm(text[n.end : n.end + 14])
-        before = _norm(text[max(0, n.start - 14) : n.start])
+        after = norm(text[n.end : n.end + 14])
+        before = norm(text[max(0, n.start - 14) : n.start])
         if any(after.startswith(w) and (len(after) == len(w) or not after[len(w)].isalnum()) for w in lex.not_after):
             continue
         if any(
@@ -201,7 +193,7 @@ def _count_numbers(text: str, lang: str, lex: _Lex, dates: list[tuple[int, int]]
             r"\d\s*[-/:]\s*$", text[max(0, n.start - 4) : n.start]
         ):
             continue  # scores, times, ranges of ids
-        if _norm(n.text) in lex.one_articles:
+        if norm(n.text) in lex.one_articles:
             nxt = _tokens(text[n.end : n.end + 60])[:7]
             if (
                 not any(t in lex.persons for t in nxt[:3])
@@ -346,7 +338,7 @@ def _singular_after(text: str, de: int, sent: tuple[int, int], lex: _Lex) -> int
     """ "killing the driver", "killed a revenue collector": one person; returns the end offset."""
     rest = text[de : min(sent[1], de + 60)]
     toks = _TOKEN.findall(rest)
-    low = [_norm(t) for t in toks]
+    low = [norm(t) for t in toks]
     if not low:
         return None
     if low[0] in lex.one_pronouns:
@@ -398,7 +390,7 @@ def find_death_statements(text: str, lang: str) -> list[DeathStatement]:
         if any(a <= ds < b or a < de <= b for a, b in covered):
             continue
         sent = _sentence(spans, ds)
-        word = _norm(text[ds:de])
+        word = norm(text[ds:de])
         nxt = _tokens(text[de : min(sent[1], de + 40)])[:4]
         joined = len(nxt) > 1 and (nxt[0] in lex.alternatives or nxt[0] in lex.sum_joiners)
         if joined and nxt[0] in lex.alternatives and any(t in lex.blockers for t in nxt[1:3]):

@@ -19,6 +19,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from veille.extractors.wordlists import alternation, norm
 from veille.resources import load_yaml
 
 __all__ = ["NumberMatch", "find_numbers", "parse_number"]
@@ -33,15 +34,6 @@ class NumberMatch:
     text: str
     value: int
     vague: bool = False
-
-
-def _norm(s: str) -> str:
-    return re.sub(r"\s+", " ", s.lower().replace("’", "'").replace("‑", "-")).strip()
-
-
-def _alt(words) -> str:
-    parts = sorted({w for w in words if w}, key=len, reverse=True)
-    return "|".join(re.escape(w).replace(r"\ ", r"\s+").replace(r"\-", r"\s*-\s*") for w in parts)
 
 
 @dataclass(slots=True)
@@ -60,24 +52,24 @@ class _NumLex:
 @functools.cache
 def _lex(lang: str) -> _NumLex:
     data = load_yaml(f"{lang}/numbers.yaml")
-    words = {_norm(k): int(v) for k, v in (data.get("words") or {}).items()}
-    mult = {_norm(k): int(v) for k, v in (data.get("multipliers") or {}).items()}
-    vague = {_norm(k): int(v) for k, v in (data.get("vague") or {}).items()}
+    words = {norm(k): int(v) for k, v in (data.get("words") or {}).items()}
+    mult = {norm(k): int(v) for k, v in (data.get("multipliers") or {}).items()}
+    vague = {norm(k): int(v) for k, v in (data.get("vague") or {}).items()}
     joiners = tuple(data.get("joiners") or ["-"])
     seps = "".join(re.escape(s) for s in data.get("thousands_separators") or [","])
     dec = data.get("decimal_separator", ".")
     b, e = r"(?<![\w-])", r"(?![\w])"
-    w_alt = _alt(list(words) + list(mult))
+    w_alt = alternation(list(words) + list(mult))
     word_joins = [j for j in joiners if j != "-"]
     join = r"(?:\s*-\s*|" + "".join(rf"\s+{re.escape(j)}\s+|" for j in word_joins) + r"\s+)"
     word_re = re.compile(rf"{b}(?:{w_alt})(?:{join}(?:{w_alt}))*{e}", re.IGNORECASE)
     token_re = re.compile(rf"(?<![\w])(?:{w_alt})(?![\w])", re.IGNORECASE)
     digit_re = re.compile(
         rf"(?<![\w.,/:-])(?:\d{{1,3}}(?:[{seps}]\d{{3}})+(?![\d])|\d+(?:{re.escape(dec)}\d+)?)"
-        rf"(?:\s+(?P<mult>{_alt(mult)}))?(?![\w])",
+        rf"(?:\s+(?P<mult>{alternation(mult)}))?(?![\w])",
         re.IGNORECASE,
     )
-    vague_re = re.compile(rf"{b}(?:{_alt(vague)}){e}", re.IGNORECASE) if vague else None
+    vague_re = re.compile(rf"{b}(?:{alternation(vague)}){e}", re.IGNORECASE) if vague else None
     return _NumLex(words, mult, vague, joiners, dec, word_re, token_re, digit_re, vague_re)
 
 
@@ -88,7 +80,7 @@ def _digits_value(s: str, lex: _NumLex) -> int | None:
     num = m.group(0)
     mult = 1
     if m.group("mult"):
-        mult = lex.mult.get(_norm(m.group("mult")), 1)
+        mult = lex.mult.get(norm(m.group("mult")), 1)
         num = num[: m.start("mult") - m.start()].strip()
     if re.fullmatch(r"\d+" + re.escape(lex.decimal) + r"\d+", num) and not re.fullmatch(r"\d{1,3}[.,]\d{3}", num):
         return int(float(num.replace(lex.decimal, ".")) * mult)
@@ -99,7 +91,7 @@ def _digits_value(s: str, lex: _NumLex) -> int | None:
 def _words_value(tokens: Sequence[str], lex: _NumLex) -> int | None:
     total, current, seen = 0, 0, False
     for tok in tokens:
-        t = _norm(tok)
+        t = norm(tok)
         if t in lex.words:
             current += lex.words[t]
             seen = True
@@ -130,7 +122,7 @@ def parse_number(x: str | Sequence[str], lang: str) -> int | None:
     v = _digits_value(s, lex)
     if v is not None:
         return v
-    n = _norm(s)
+    n = norm(s)
     if n in lex.vague:
         return lex.vague[n]
     if lex.word_re.fullmatch(n):
@@ -153,7 +145,7 @@ def find_numbers(text: str, lang: str) -> list[NumberMatch]:
 
     if lex.vague_re is not None:
         for m in lex.vague_re.finditer(text):
-            add(m, lex.vague.get(_norm(m.group(0))), True)
+            add(m, lex.vague.get(norm(m.group(0))), True)
     for m in lex.digit_re.finditer(text):
         add(m, _digits_value(m.group(0), lex), False)
     for m in lex.word_re.finditer(text):
