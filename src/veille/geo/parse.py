@@ -353,6 +353,14 @@ def _acronym(s: str) -> bool:
 
 
 @functools.cache
+def _words(key: str) -> frozenset[str]:
+    """A word list of ``resources/geo/normalize.yaml``."""
+    from veille.resources import load_yaml
+
+    return frozenset(load_yaml("geo/normalize.yaml")[key])
+
+
+@functools.cache
 def _articles() -> frozenset[str]:
     from veille.resources import load_yaml
 
@@ -364,7 +372,7 @@ def _inside_name(toks, i: int, n: int) -> bool:
     before = toks[i - 1] if i > 0 else None
     after = toks[i + n] if i + n < len(toks) else None
     if before is not None and before.text[:1].isupper() and not toks[i].is_sent_start and before.whitespace_:
-        if before.text.lower() not in {"the", "la", "le", "les"} and not before.is_punct:
+        if before.text.lower() not in _words("leading_articles") and not before.is_punct:
             return True
     if after is not None and after.text in {"-", "‐"} and i + n + 1 < len(toks) and not toks[i + n - 1].whitespace_:
         return toks[i + n + 1].text[:1].isupper()  # "Mayo" of "Mayo-Sava"
@@ -387,7 +395,7 @@ def _extend(doc, end: int, start: int, gaz: Gazetteer) -> tuple[str, tuple[int, 
         if end + n > len(doc):
             break
         last = doc[end + n - 1]
-        if not (last.text[:1].isupper() or last.text.lower() in _LINKERS):
+        if not (last.text[:1].isupper() or last.text.lower() in _words("name_linkers")):
             break
         if last.text[:1].isupper():
             s = text[start : last.idx + len(last.text)]
@@ -474,9 +482,6 @@ def _filter(gaz: Gazetteer, s: str, cands: tuple[int, ...], min_pop: int) -> tup
     )
 
 
-_LINKERS = frozenset({"del", "de", "al", "el", "des", "du", "la", "do", "da", "dos", "das", "los", "las"})
-
-
 def _joinable(toks, i: int, n: int) -> bool:
     """Multi-token names: every word capitalised, except short linkers and hyphens inside."""
     for j, t in enumerate(toks[i : i + n]):
@@ -484,7 +489,7 @@ def _joinable(toks, i: int, n: int) -> bool:
             continue
         if j and toks[i + j - 1].idx + len(toks[i + j - 1].text) == t.idx:  # glued: "Qa" + "'im"
             continue
-        if t.text.lower() in _LINKERS | {"le", "ad", "as", "ar", "of", "an", "en", "d'"}:
+        if t.text.lower() in _words("name_linkers") | _words("joinable_words"):
             continue
         return False
     last, prev = toks[i + n - 1], toks[i + n - 2]
