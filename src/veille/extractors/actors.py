@@ -27,7 +27,6 @@ from spacy.tokens import Doc
 from veille.extractors.actor_lexicon import ActorLexicon, Match, common_data
 from veille.model import Evidence
 
-ARMED_EXCLUDED = ("civilians", "protesters", "rioters", "prisoners")
 SUBJECT_DEPS = ("nsubj", "csubj", "agent", "obl:agent", "nsubj:agent")
 OBJECT_DEPS = ("obj", "dobj", "iobj", "nsubj:pass", "nsubjpass", "obl:arg", "pobj")
 SKIPPABLE_POS = ("DET", "NUM", "ADJ", "ADV", "PUNCT")

@@ -764,8 +764,8 @@ def _prefer_seat(gaz: Gazetteer, best: int, ms: list[Mention], text: str, hint_r
 def _division_words() -> frozenset[str]:
     from veille.resources import load_yaml
 
-    towns = {"city", "capital", "ville", "municipality"}  # "Piura city" is the town
-    return frozenset(plain(w) for w in load_yaml("geo/normalize.yaml")["division_words"] if len(w) > 3) - towns
+    words = load_yaml("geo/normalize.yaml")["division_words"]
+    return frozenset(plain(w) for w in words if len(w) > 3) - _words("town_words")
 
 
 def resolve(mentions: list[Mention], text: str, gaz: Gazetteer | None = None) -> None:
