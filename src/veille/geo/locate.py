@@ -32,8 +32,8 @@ from veille.geo.parse import (
 )
 from veille.model import Evidence, Place, Toponym
 
-SPECIFICITY = {"PPL": 3, "PPLC": 3, "RGN": 2, "ADM1": 2, "PCLI": 1}
-COUNTRY_WEIGHT = {"PCLI": 0.6, "ADM1": 1.5, "RGN": 1.2}
+SPECIFICITY = {"PPL": 3, "PPLC": 3, "ADM2": 2, "RGN": 2, "ADM1": 2, "PCLI": 1}
+COUNTRY_WEIGHT = {"PCLI": 0.6, "ADM1": 1.5, "ADM2": 1.5, "RGN": 1.2}
 WINDOW = 45  # characters of left context searched for cues
 
 
@@ -189,7 +189,7 @@ def locate_event(text: str, toponyms: list[Toponym], anchor: tuple[int, int], la
     else:
         # a division that qualifies an unknown village ("à Boni, dans la région de Mopti"): near
         # a named place inside it, precision 2; else the division or country itself, 3
-        precision = 2 if hint_of_unknown and fc in ("ADM1", "RGN") else 3
+        precision = 2 if fc == "ADM2" or (hint_of_unknown and fc in ("ADM1", "RGN")) else 3
         location = t.name if fc != "PCLI" else gaz.country_names.get(t.country_code, t.name)
     admin1 = t.admin1 if fc != "PCLI" else None
     return Place(

@@ -650,7 +650,9 @@ def _outside_hints(row: Row, hints: list[Row], readings: list[Row]) -> bool:
         return False
     if row.feature_code in ("ADM1", "RGN"):  # "Rocha, Paraiba": not the Rocha of another country
         return bool(hints) and all(h.country_code != row.country_code for h in hints)
-    sure = [h for h in hints if h.feature_code in ("PCLI", "ADM1") or h.population > max(row.population, 20_000)]
+    sure = [
+        h for h in hints if h.feature_code in ("PCLI", "ADM1", "ADM2") or h.population > max(row.population, 20_000)
+    ]
     if not sure:  # "Morelia, Michoacán": a hint read as a hamlet elsewhere proves nothing
         return False
     for h in sure:
@@ -745,7 +747,7 @@ def _prefer_seat(gaz: Gazetteer, best: int, ms: list[Mention], text: str, hint_r
     """A bare name shared by a division and its seat town means the town ("Gao" -> Gao town),
     unless a division word is next to it ("Gao region", "province de Gao")."""
     row = gaz.rows[best]
-    if row.feature_code != "ADM1":
+    if row.feature_code not in ("ADM1", "ADM2"):
         return best
     words = _division_words()
     for m in ms:
@@ -801,6 +803,7 @@ def resolve(mentions: list[Mention], text: str, gaz: Gazetteer | None = None) ->
             hint_rows = _hint_rows(gaz, ms, npass == 0)
             division = any(_division_next_to(text, m) for m in ms)
             qualifier = any(id(m) in qualifiers for m in ms)
+            slot = any(_hint_slot(text, m.start, m.end, None) for m in ms)
             head_rows = [
                 gaz.rows[j]
                 for m in ms
@@ -811,8 +814,11 @@ def resolve(mentions: list[Mention], text: str, gaz: Gazetteer | None = None) ->
             best, best_s = None, -1e9
             for i in ms[0].candidates:
                 s = _score(gaz, i, ms[0].text, ctx) + 2.5 * ctx.near_share(gaz.rows[i], k)
-                if (division or qualifier) and gaz.rows[i].feature_code == "ADM1":
+                fc = gaz.rows[i].feature_code
+                if (division or qualifier) and fc == "ADM1":
                     s += 4.0 if division else 2.5
+                elif fc == "ADM2" and (division or qualifier or slot):  # "X (Pobe-Mengao, Soum)"
+                    s += 4.0 if division else 3.5
                 if hint_rows:
                     s += 4.0 * max(_fit(gaz.rows[i], h) for h in hint_rows)
                 if head_rows:  # "Ludhiana (Pendjab)": the Punjab that contains a Ludhiana
