@@ -163,3 +163,9 @@ def test_second_level_divisions_come_from_packaged_tables():
     adm2 = [r for r in rows if r.feature_code == "ADM2"]
     assert adm2 and adm2[0].country_code == "NG" and adm2[0].latitude is not None
     assert gaz.admin1_name(adm2[0]) == "Niger"  # the Nigerian state, through the GeoNames admin1 code
+
+
+def test_name_before_a_settlement_noun_is_a_place_whatever_the_model_says():
+    text = "Rebel fighters and army units exchanged fire on Sunday near the western gate of Al Bab city."
+    tops, place = _where(text, "en")
+    assert place is not None and place.iso3 == "SYR" and abs(place.latitude - 36.37) < 0.2

@@ -280,9 +280,7 @@ def recognise(doc, lang: str, gaz: Gazetteer | None = None) -> list[Mention]:
                 or cue_at(left, spec.target_cues + spec.near_cues, at_end=True)
             )
         )
-        if tok.ent_type_ in person and not slot:
-            i += 1
-            continue
+        person_start = tok.ent_type_ in person and not slot
         found = None
         for n in range(min(MAX_NGRAM, len(toks) - i), 0, -1):
             last = toks[i + n - 1]
@@ -297,6 +295,11 @@ def recognise(doc, lang: str, gaz: Gazetteer | None = None) -> list[Mention]:
             cands = _filter(gaz, s, _candidates(gaz, s), 100_000)
             if not cands:
                 continue
+            named = _settlement_noun_after(
+                text, end
+            )  # "Al Bab city", "Chora district": a place, whatever the model says
+            if person_start and not named:
+                continue
             if _acronym(s) and gaz.rows[cands[0]].feature_code not in ("PCLI", "RGN"):
                 if not (gaz.rows[cands[0]].feature_code == "ADM1" and _hint_slot(text, tok.idx, end, mentions)):
                     continue
@@ -304,10 +307,12 @@ def recognise(doc, lang: str, gaz: Gazetteer | None = None) -> list[Mention]:
             if (top.feature_code == "PPL" and top.population < 500_000) and _inside_name(toks, i, n):
                 continue
             blocked = [t.ent_type_ for t in toks[i : i + n] if t.ent_type_ in spec.blocking_labels]
-            if blocked and not slot:
+            if blocked and not (slot or named):
                 if person.intersection(blocked) or gaz.rows[cands[0]].feature_code not in ("PCLI", "RGN"):
                     continue
-            if not (slot and not toks[i].is_sent_start) and not _plausible(gaz, cands, toks[i : i + n], spec):
+            if not ((slot or named) and not toks[i].is_sent_start) and not _plausible(
+                gaz, cands, toks[i : i + n], spec
+            ):
                 continue
             found = Mention(tok.idx, end, s, "gazetteer", cands)
             break
@@ -542,6 +547,17 @@ def _noun_pattern() -> tuple[re.Pattern, re.Pattern]:
     return before, after
 
 
+@functools.cache
+def _settlement_pattern() -> re.Pattern:
+    words = sorted(_words("settlement_nouns"), key=len, reverse=True)
+    return re.compile(rf"\s+(?:{'|'.join(re.escape(w) for w in words)})\b", re.I)
+
+
+def _settlement_noun_after(text: str, end: int) -> bool:
+    """A settlement noun follows: "Al Bab city", "Chora district", "Kafr Nabl village"."""
+    return _settlement_pattern().match(text, end) is not None
+
+
 def _after_place_noun(left: str) -> bool:
     """``left`` ends with a place noun: "province of ", "gouvernorat d'", "district de "."""
     return _noun_pattern()[0].search(left) is not None
@@ -660,6 +676,13 @@ def _outside_hints(row: Row, hints: list[Row], readings: list[Row]) -> bool:
         if f == 2 or (f == 1 and h.feature_code == "ADM1" and h.admin1_code is None):
             return False
     return True
+
+
+def _close(row: Row, hint: Row) -> bool:
+    """``row`` lies within about 50 km of a town or district ``hint`` (not itself)."""
+    if row == hint or hint.feature_code not in ("PPL", "PPLC", "ADM2") or None in (row.latitude, hint.latitude):
+        return False
+    return abs(row.latitude - hint.latitude) < 0.45 and abs(row.longitude - hint.longitude) < 0.45
 
 
 def _fits(row: Row, hint: Row) -> bool:
@@ -821,6 +844,8 @@ def resolve(mentions: list[Mention], text: str, gaz: Gazetteer | None = None) ->
                     s += 4.0 if division else 3.5
                 if hint_rows:
                     s += 4.0 * max(_fit(gaz.rows[i], h) for h in hint_rows)
+                    if any(_close(gaz.rows[i], h) for h in hint_rows):  # "Jalalpur, Shamli": the one by Shamli
+                        s += 1.5
                 if head_rows:  # "Ludhiana (Pendjab)": the Punjab that contains a Ludhiana
                     s += 1.5 * max(_fit(r, gaz.rows[i]) for r in head_rows)
                 if s > best_s:
