@@ -169,3 +169,24 @@ def test_name_before_a_settlement_noun_is_a_place_whatever_the_model_says():
     text = "Rebel fighters and army units exchanged fire on Sunday near the western gate of Al Bab city."
     tops, place = _where(text, "en")
     assert place is not None and place.iso3 == "SYR" and abs(place.latitude - 36.37) < 0.2
+
+
+def test_forces_demonym_is_not_the_place_but_a_group_cue_is():
+    text = "On 6 May 2021, Turkish border guards targeted a post west of the town, killing a QSD fighter."
+    _, place = _where(text, "en")
+    assert place.iso3 == "SYR" and place.geo_precision == 3
+    text = "Le 6 mai 2021, les forces turques ont bombardé des positions tenues par les FDS, tuant deux combattants."
+    _, place = _where(text, "fr")
+    assert place.iso3 == "SYR"
+
+
+def test_people_demonym_gives_the_country_before_forces_demonym():
+    text = "Israeli soldiers beat two Palestinian shepherds east of the fence on Tuesday."
+    _, place = _where(text, "en")
+    assert place.iso3 == "PSE"
+
+
+def test_local_name_head_is_not_a_place_alone():
+    text = "On 4 May 2020, a man was shot dead in Colonia Lomas Verdes of Morelia, Michoacan."
+    _, place = _where(text, "en")
+    assert place.iso3 == "MEX" and place.location == "Morelia"

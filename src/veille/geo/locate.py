@@ -19,6 +19,7 @@ import re
 from collections import Counter
 
 from veille.geo.gazetteer import get_gazetteer
+from veille.geo.normalize import plain
 from veille.geo.parse import (
     LangSpec,
     context_areas,
@@ -128,13 +129,35 @@ def _container(text: str, toponyms: list[Toponym], t: Toponym) -> Toponym | None
 def locate_event(text: str, toponyms: list[Toponym], anchor: tuple[int, int], lang: str | None = None) -> Place | None:
     """The place of the event whose trigger/sentence span is ``anchor`` (char offsets), or None."""
     spec: LangSpec = lang_spec(lang or "en")
-    gaz = get_gazetteer()
     located = [t for t in toponyms if t.country_code and t.latitude is not None and t.feature_code]
     usable = [t for t in located if not is_demonym(t.text, lang or "en") and not is_modifier(text, t.end, lang or "en")]
-    if not usable:  # only "Afghan forces", "Turkish government": the country, as a last resort
-        usable = located
+    if not usable:
+        # only demonyms: "Palestinian farmers" or "Azerbaijani frontline" tell where; "Israeli
+        # forces", "Turkish border guards" tell who acted, often abroad, so a group tied to one
+        # country ("QSD", "pro-Hadi") comes first, and the forces' country is the last resort
+        people = [t for t in located if not is_modifier(text, t.end, spec.lang) and not _names_forces(text, t, spec)]
+        if people:
+            usable = people
+        elif located:
+            return _country_from_cues(text, anchor) or locate_from(text, toponyms, located, anchor, spec)
     if not usable:
         return _country_from_cues(text, anchor)
+    return locate_from(text, toponyms, usable, anchor, spec)
+
+
+def _names_forces(text: str, t: Toponym, spec: LangSpec) -> bool:
+    """The demonym ``t`` qualifies forces: "Turkish forces", "les forces turques"."""
+    after = plain(text[t.end : t.end + 30]).split()[:2]
+    before = plain(text[max(0, t.start - 30) : t.start]).split()[-1:]
+    words = after[:1] + [" ".join(after)] + before
+    return any(w in spec.force_nouns for w in words)
+
+
+def locate_from(
+    text: str, toponyms: list[Toponym], usable: list[Toponym], anchor: tuple[int, int], spec: LangSpec
+) -> Place:
+    """The event place among the ``usable`` toponyms (see :func:`locate_event`)."""
+    gaz = get_gazetteer()
     a0, a1 = anchor
     inside = [t for t in usable if t.start >= a0 and t.end <= a1]
     pool = inside or usable

@@ -46,6 +46,7 @@ class LangSpec:
     modifier_after: tuple[str, ...] = ()
     modifier_suffixes: tuple[str, ...] = ()
     modifier_before: tuple[str, ...] = ()
+    force_nouns: frozenset[str] = frozenset()
 
 
 @functools.cache
@@ -63,6 +64,7 @@ def lang_spec(lang: str) -> LangSpec:
         modifier_after=tuple(plain(w) for w in d.get("modifier_after", [])),
         modifier_suffixes=tuple(d.get("modifier_suffixes", [])),
         modifier_before=tuple(plain(w) for w in d.get("modifier_before", [])),
+        force_nouns=frozenset(plain(w) for w in d.get("force_nouns", [])),
     )
 
 
