@@ -24,3 +24,10 @@ def test_skeleton_matches_loose_spellings():
 def test_is_latin():
     assert is_latin("Tombouctou")
     assert not is_latin("Москва")
+
+
+def test_key_folds_transliteration_variants_of_name_words():
+    assert key("Tell Abiad") == key("Tal Abyad".replace("Abyad", "Abiad")) == key("Tall Abiad")
+    assert key("Kfar Kila") == key("Kafr Kila")
+    assert key("Deir el Balah") == key("Dayr al Balah")
+    assert key("Tell") == "tell"  # a single word stays itself

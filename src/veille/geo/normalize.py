@@ -29,6 +29,11 @@ def _tables() -> tuple[dict[int, str | None], frozenset[str]]:
     return table, frozenset(spec["article_prefixes"])
 
 
+@functools.cache
+def _variants() -> dict[str, str]:
+    return {plain(a): plain(b) for a, b in load_yaml("geo/normalize.yaml").get("word_variants", {}).items()}
+
+
 @functools.lru_cache(maxsize=200_000)
 def plain(name: str) -> str:
     """Lower-case ASCII form with punctuation folded: ``"Al-Qaïm" -> "al qaim"``."""
@@ -40,12 +45,17 @@ def plain(name: str) -> str:
 
 @functools.lru_cache(maxsize=200_000)
 def key(name: str) -> str:
-    """Lookup key: :func:`plain` without a leading article (``"al qaim" -> "qaim"``)."""
+    """Lookup key: :func:`plain` without a leading article (``"al qaim" -> "qaim"``), with the
+    transliteration variants of common name words folded in a name of several words
+    (``"tell refaat" -> "tal refaat"``)."""
     s = plain(name)
     _, articles = _tables()
     head, sep, rest = s.partition(" ")
     if sep and head in articles and len(rest) >= 3:
-        return rest
+        s = rest
+    if " " in s:
+        variants = _variants()
+        s = " ".join(variants.get(w, w) for w in s.split(" "))
     return s
 
 
