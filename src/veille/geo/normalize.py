@@ -46,16 +46,16 @@ def plain(name: str) -> str:
 @functools.lru_cache(maxsize=200_000)
 def key(name: str) -> str:
     """Lookup key: :func:`plain` without a leading article (``"al qaim" -> "qaim"``), with the
-    transliteration variants of common name words folded in a name of several words
-    (``"tell refaat" -> "tal refaat"``)."""
+    transliteration variants of common name words and inner articles folded in a name of several
+    words (``"tell refaat" -> "tal refaat"``, ``"deir el balah" -> "deir al balah"``)."""
     s = plain(name)
     _, articles = _tables()
     head, sep, rest = s.partition(" ")
     if sep and head in articles and len(rest) >= 3:
         s = rest
-    if " " in s:
+    if " " in s:  # inner articles fold too: "Deir el Balah" = "Dayr al Balah"
         variants = _variants()
-        s = " ".join(variants.get(w, w) for w in s.split(" "))
+        s = " ".join("al" if w in articles else variants.get(w, w) for w in s.split(" "))
     return s
 
 
