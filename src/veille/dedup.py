@@ -48,6 +48,7 @@ How the canonical record is built (:func:`merge_mentions`):
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import math
 import re
@@ -56,7 +57,11 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from datetime import date
 
+from unidecode import unidecode
+
 from veille.model import Event, Evidence
+from veille.resources import ROOT as RESOURCES
+from veille.resources import lang_files, load_yaml
 
 #: minimum score for a mention to join a cluster
 THRESHOLD = 0.55
@@ -66,6 +71,8 @@ DATE_WINDOW = {1: 2, 2: 7, 3: 31, None: 3}
 PLACE_RADIUS_KM = {1: 25.0, 2: 50.0, 3: 300.0, None: 25.0}
 #: place score when one side names no place below the country
 VAGUE_PLACE_SCORE = 0.0
+#: place score when the sentences name the same place but the gazetteer did not locate both
+NAMED_PLACE_SCORE = 0.2
 #: score lost when both mentions name specific actors and none is shared (violent events)
 ACTOR_MISMATCH_PENALTY = 0.1
 #: a country-level mention matching two clusters this closely is left on its own
@@ -137,6 +144,100 @@ def actor_names(e: Event) -> set[str]:
     return names
 
 
+def _fold(text: str) -> str:
+    return unidecode(text.replace("\u2019", "'")).casefold()
+
+
+@functools.cache
+def _common_words() -> frozenset[str]:
+    """Capitalised words that name no place or actor: months, weekdays, countries and demonyms (all languages)."""
+    words: set[str] = set()
+    for lang_dir in sorted(p for p in RESOURCES.iterdir() if p.is_dir()):
+        dates = lang_files(lang_dir.name, "dates.yaml") or {}
+        for key in ("months", "weekdays"):
+            words.update(str(w) for w in dates.get(key) or {})
+        demonyms = lang_files(lang_dir.name, "demonyms.yaml") or {}
+        for forms in (demonyms.get("countries") or {}).values():
+            for form in forms:
+                words.update(str(form).split())
+    return frozenset(_fold(w) for w in words)
+
+
+_NAME = re.compile(r"(?<![\w'’-])[A-ZÀ-Ý][\w'’-]{3,}")
+
+
+def note_names(e: Event) -> frozenset[str]:
+    """Proper names in a mention's sentence (not its first word): places the gazetteer may have missed
+    ("Boulkessi"), named groups. Months, weekdays, countries and demonyms are left out.
+
+    >>> sorted(note_names(Event(doc_id="d", notes="Le camp de Boulkessi a été visé lundi au Mali.")))
+    ['boulkessi']
+    """
+    text = e.notes or ""
+    first = re.match(r"\W*\w+", text)
+    skip = first.end() if first else 0
+    names = set()
+    for m in _NAME.finditer(text, skip):
+        for part in re.split(r"[-'’]", _fold(m.group())):
+            if len(part) >= 4 and part not in _common_words():
+                names.add(part)
+    return frozenset(names)
+
+
+def _names_in_notes(place: str | None, e: Event) -> bool:
+    """Does the sentence of mention ``e`` name ``place`` (case, accents and hyphens ignored)?"""
+    if not place or not e.notes:
+        return False
+    want = _words(place)
+    return bool(want) and f" {want} " in f" {_words(e.notes)} "
+
+
+def _words(text: str) -> str:
+    return re.sub(r"[\W_]+", " ", _fold(text)).strip()
+
+
+def named_place(a: Event, b: Event) -> bool:
+    """Text evidence of the same place when the gazetteer gave (at least) one side no precise place:
+    one sentence names the other's location ("Residents of El Fasher ..." and an event located at El
+    Fasher; "El Fasher, North Darfur" and an event located in Darfur), or both name the same place
+    the gazetteer did not know ("Boulkessi")."""
+    for x, y in ((a, b), (b, a)):
+        if not vague_place(y) and y.location and _names_in_notes(y.location, x):
+            return True
+    return bool(note_names(a) & note_names(b) - {_fold(a.country or ""), _fold(b.country or "")})
+
+
+def demonstrators(e: Event) -> set[str]:
+    """Who demonstrated or rioted (``assoc_actor_1``, or a named ``actor1``), country qualifiers dropped:
+    "Teachers (Senegal)" and "Teachers" are the same group."""
+    names: set[str] = set()
+    for value in (e.actor1, e.assoc_actor_1):
+        for part in (value or "").split(";"):
+            part = part.strip()
+            if part and not _GENERIC.match(part):
+                names.add(_bare(part, e))
+    return names
+
+
+@functools.cache
+def _umbrella_groups() -> frozenset[str]:
+    """Groups that may stand for another ("Labor Group": the unions of a teachers' strike)."""
+    data = load_yaml("common/actors.yaml")
+    names = data.get("demonstrator_groups") or {}
+    return frozenset(_norm(names[g].replace(" ({country})", "")) for g in data.get("demonstrator_umbrella") or [])
+
+
+def _bare(name: str, e: Event) -> str:
+    name = _norm(name)
+    if e.country:
+        name = name.replace(f" ({_norm(e.country)})", "")
+    return re.sub(r" \([^)]*\)$", "", name) if not e.country else name
+
+
+def _peaceful(e: Event) -> bool:
+    return e.sub_event_type == "Peaceful protest"
+
+
 def _type_score(a: Event, b: Event) -> float | None:
     if not a.event_type or not b.event_type:
         return 0.1
@@ -169,22 +270,27 @@ def vague_place(e: Event) -> bool:
 def _place_score(a: Event, b: Event) -> float | None:
     if a.iso3 and b.iso3 and a.iso3 != b.iso3:
         return None
-    if vague_place(a) or vague_place(b):
+    vague = vague_place(a) or vague_place(b)
+    if not vague and a.geonameid is not None and a.geonameid == b.geonameid:
+        return 0.3
+    coarse = max(a.geo_precision or 1, b.geo_precision or 1)
+    if not vague:
+        if None not in (a.latitude, a.longitude, b.latitude, b.longitude):
+            d = haversine_km(a.latitude, a.longitude, b.latitude, b.longitude)  # type: ignore[arg-type]
+            radius = PLACE_RADIUS_KM.get(coarse, 25.0)
+            if d <= radius:
+                return max(0.05, 0.3 * (1 - d / radius))
+        if coarse >= 3 and a.admin1 and b.admin1 and _norm(a.admin1) == _norm(b.admin1):
+            return 0.1
+        if a.location and b.location and _norm(a.location) == _norm(b.location):
+            return 0.25
+    if (vague or coarse >= 2) and named_place(a, b):
+        # the gazetteer missed or coarsened a place that the sentences name
+        return NAMED_PLACE_SCORE
+    if vague:
         # "in Mali" (or nowhere): compatible with any place of the country, but the date, type and
         # actors must carry it (pair_score requires shared actors when a country is unknown)
         return VAGUE_PLACE_SCORE
-    if a.geonameid is not None and a.geonameid == b.geonameid:
-        return 0.3
-    coarse = max(a.geo_precision or 1, b.geo_precision or 1)
-    if None not in (a.latitude, a.longitude, b.latitude, b.longitude):
-        d = haversine_km(a.latitude, a.longitude, b.latitude, b.longitude)  # type: ignore[arg-type]
-        radius = PLACE_RADIUS_KM.get(coarse, 25.0)
-        if d <= radius:
-            return max(0.05, 0.3 * (1 - d / radius))
-    if coarse >= 3 and a.admin1 and b.admin1 and _norm(a.admin1) == _norm(b.admin1):
-        return 0.1
-    if a.location and b.location and _norm(a.location) == _norm(b.location):
-        return 0.25
     return None
 
 
@@ -203,18 +309,23 @@ def pair_score(a: Event, b: Event) -> float | None:
     if kind is None:
         return None
     score = place + when + kind
-    na, nb = actor_names(a), actor_names(b)
-    shared = len(na & nb) / min(len(na), len(nb)) if na and nb else 0.0
-    demonstration = a.event_type in DEMONSTRATIONS or b.event_type in DEMONSTRATIONS
-    if na and nb and not shared:
-        if demonstration:
-            return None  # two groups demonstrating: two events
-        score -= ACTOR_MISMATCH_PENALTY  # mild: extractors often miss or misname one side
-    score += 0.15 * shared
-    if not shared and (not a.iso3 or not b.iso3):
-        return None  # no country on one side: only shared actors can tie the reports together
-    if demonstration and not shared and a.sub_event_type != b.sub_event_type:
-        return None  # cities see several demonstrations a day: a peaceful march is not the one police broke up
+    if a.event_type in DEMONSTRATIONS or b.event_type in DEMONSTRATIONS:
+        # who demonstrated tells two demonstrations apart; the police that answered them does not
+        ga, gb = demonstrators(a), demonstrators(b)
+        shared = bool(ga & gb)
+        if ga - _umbrella_groups() and gb - _umbrella_groups() and not shared:
+            return None  # teachers and opposition supporters marching in one city: two events
+        if not shared and _peaceful(a) != _peaceful(b):
+            return None  # cities see several demonstrations a day: a peaceful march is not the one police broke up
+        score += 0.15 * shared
+    else:
+        na, nb = actor_names(a), actor_names(b)
+        shared = len(na & nb) / min(len(na), len(nb)) if na and nb else 0.0
+        if na and nb and not shared:
+            score -= ACTOR_MISMATCH_PENALTY  # mild: extractors often miss or misname one side
+        score += 0.15 * shared
+    if not shared and (not a.iso3 or not b.iso3) and place != NAMED_PLACE_SCORE:
+        return None  # no country on one side: only shared actors or a named place tie the reports together
     if a.fatalities and b.fatalities and max(a.fatalities, b.fatalities) > 4 * min(a.fatalities, b.fatalities) + 2:
         score -= 0.1
     return score
