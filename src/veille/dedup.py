@@ -150,7 +150,8 @@ def _fold(text: str) -> str:
 
 @functools.cache
 def _common_words() -> frozenset[str]:
-    """Capitalised words that name no place or actor: months, weekdays, countries and demonyms (all languages)."""
+    """Capitalised words that name no place: months, weekdays, countries and demonyms (all languages), and
+    the news words of ``common/coding.yaml`` (``dedup.not_names``: agencies, titles, institutions)."""
     words: set[str] = set()
     for lang_dir in sorted(p for p in RESOURCES.iterdir() if p.is_dir()):
         dates = lang_files(lang_dir.name, "dates.yaml") or {}
@@ -160,6 +161,7 @@ def _common_words() -> frozenset[str]:
         for forms in (demonyms.get("countries") or {}).values():
             for form in forms:
                 words.update(str(form).split())
+    words.update(str(w) for w in (load_yaml("common/coding.yaml").get("dedup") or {}).get("not_names") or [])
     return frozenset(_fold(w) for w in words)
 
 
