@@ -64,9 +64,36 @@ def test_unions_may_stand_for_the_group_that_marched():
 
 
 def test_group_names_without_a_country_are_the_same_group():
-    assert demonstrators(demo("a", group="Teachers (Senegal)")) == demonstrators(
-        Event(doc_id="b", assoc_actor_1="Teachers", actor1="Protesters")
+    nowhere = Event(doc_id="b", assoc_actor_1="Teachers", actor1="Protesters")
+    assert demonstrators(demo("a", group="Teachers (Senegal)")) == demonstrators(nowhere, "Senegal") == {"teachers"}
+
+
+def test_an_actor_named_with_or_without_its_country_is_one_actor():
+    located = Event(
+        doc_id="a",
+        event_date="2024-05-12",
+        time_precision=1,
+        event_type="Battles",
+        sub_event_type="Armed clash",
+        actor1="Military Forces of Pakistan (2022-)",
+        actor2="Unidentified Armed Group (Pakistan)",
+        iso3="PAK",
+        country="Pakistan",
+        location="Pakistan",
+        geo_precision=3,
+        notes="L'armée pakistanaise a affirmé dimanche avoir tué douze militants au Waziristan du Nord.",
     )
+    nowhere = Event(
+        doc_id="b",
+        event_date="2024-05-12",
+        time_precision=1,
+        event_type="Battles",
+        sub_event_type="Armed clash",
+        actor1="Military Forces",
+        actor2="Unidentified Armed Group",
+        notes="Security forces killed 12 militants in a raid on a hideout in North Waziristan on Sunday.",
+    )
+    assert merged(located, nowhere)  # the same forces, and both name Waziristan
 
 
 def test_note_names_skip_dates_countries_and_the_first_word():

@@ -209,15 +209,15 @@ def named_place(a: Event, b: Event) -> bool:
     return bool(note_names(a) & note_names(b) - {_fold(a.country or ""), _fold(b.country or "")})
 
 
-def demonstrators(e: Event) -> set[str]:
-    """Who demonstrated or rioted (``assoc_actor_1``, or a named ``actor1``), country qualifiers dropped:
-    "Teachers (Senegal)" and "Teachers" are the same group."""
+def demonstrators(e: Event, country: str | None = None) -> set[str]:
+    """Who demonstrated or rioted (``assoc_actor_1``, or a named ``actor1``), without the country
+    (``country``, default the mention's): "Teachers (Senegal)" and "Teachers" are the same group."""
     names: set[str] = set()
     for value in (e.actor1, e.assoc_actor_1):
         for part in (value or "").split(";"):
             part = part.strip()
             if part and not _GENERIC.match(part):
-                names.add(_bare(part, e))
+                names.add(_bare(part, country or e.country))
     return names
 
 
@@ -226,14 +226,18 @@ def _umbrella_groups() -> frozenset[str]:
     """Groups that may stand for another ("Labor Group": the unions of a teachers' strike)."""
     data = load_yaml("common/actors.yaml")
     names = data.get("demonstrator_groups") or {}
-    return frozenset(_norm(names[g].replace(" ({country})", "")) for g in data.get("demonstrator_umbrella") or [])
+    return frozenset(_bare(names[g].replace(" ({country})", ""), None) for g in data.get("demonstrator_umbrella") or [])
 
 
-def _bare(name: str, e: Event) -> str:
+def _bare(name: str, country: str | None) -> str:
+    """An actor name without the event's country: "Teachers (Senegal)" -> "teachers", "Military Forces of
+    Mali (2021-)" -> "military forces" (the country of the pair of mentions compared)."""
     name = _norm(name)
-    if e.country:
-        name = name.replace(f" ({_norm(e.country)})", "")
-    return re.sub(r" \([^)]*\)$", "", name) if not e.country else name
+    if country:
+        country = _norm(country)
+        name = name.replace(f" ({country})", "")
+        name = re.sub(rf" of (?:the )?{re.escape(country)}\b", "", name)
+    return name
 
 
 def _peaceful(e: Event) -> bool:
@@ -313,7 +317,8 @@ def pair_score(a: Event, b: Event) -> float | None:
     score = place + when + kind
     if a.event_type in DEMONSTRATIONS or b.event_type in DEMONSTRATIONS:
         # who demonstrated tells two demonstrations apart; the police that answered them does not
-        ga, gb = demonstrators(a), demonstrators(b)
+        country = a.country or b.country
+        ga, gb = demonstrators(a, country), demonstrators(b, country)
         shared = bool(ga & gb)
         if ga - _umbrella_groups() and gb - _umbrella_groups() and not shared:
             return None  # teachers and opposition supporters marching in one city: two events
@@ -321,11 +326,14 @@ def pair_score(a: Event, b: Event) -> float | None:
             return None  # cities see several demonstrations a day: a peaceful march is not the one police broke up
         score += 0.15 * shared
     else:
-        na, nb = actor_names(a), actor_names(b)
-        shared = len(na & nb) / min(len(na), len(nb)) if na and nb else 0.0
-        if na and nb and not shared:
+        # the same actor with or without its country ("Military Forces" in a report that names none)
+        country = a.country or b.country
+        na, nb = {_bare(n, country) for n in actor_names(a)}, {_bare(n, country) for n in actor_names(b)}
+        overlap = len(na & nb) / min(len(na), len(nb)) if na and nb else 0.0
+        if na and nb and not overlap:
             score -= ACTOR_MISMATCH_PENALTY  # mild: extractors often miss or misname one side
-        score += 0.15 * shared
+        score += 0.15 * overlap
+        shared = bool(actor_names(a) & actor_names(b))  # full names: a country-less mention needs more
     if not shared and (not a.iso3 or not b.iso3) and place != NAMED_PLACE_SCORE:
         return None  # no country on one side: only shared actors or a named place tie the reports together
     if a.fatalities and b.fatalities and max(a.fatalities, b.fatalities) > 4 * min(a.fatalities, b.fatalities) + 2:
