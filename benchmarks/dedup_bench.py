@@ -35,7 +35,6 @@ import oracle  # noqa: E402
 
 from veille.store import Store  # noqa: E402
 
-
 CORPORA = {"main": None, "heldout": oracle.HELDOUT}
 
 
@@ -107,9 +106,11 @@ def run(extractor: str, salt: int = 0, corpus: Path | None = None) -> dict:
                 store.add_document(result.article, result.events)
         t2 = time.perf_counter()
         pred = {m["doc_id"]: m["canonical_id"] for m in store.mentions() if m["ordinal"] == 0}
+        records = {r["event_id"]: r for r in store.query()}
         counts = store.counts()
     scores = pairwise(oracle.load_gold(corpus), pred)
     scores.update(
+        canonical_of={doc: records[cid] for doc, cid in pred.items() if cid in records},
         docs=len(articles),
         docs_with_event=len(pred),
         mentions=counts["mentions"],
@@ -118,6 +119,27 @@ def run(extractor: str, salt: int = 0, corpus: Path | None = None) -> dict:
         store_s=t2 - t1,
     )
     return scores
+
+
+def canonical_fields(gold: dict[str, str | None], got: dict[str, dict], want: dict[str, dict]) -> dict[str, int]:
+    """Per gold event, does the canonical event its first article went to have the hand-coded canonical
+    event's toll, date and place (within 25 km)? ``got``/``want``: doc_id -> canonical record."""
+    from veille.dedup import haversine_km
+
+    out = {"events": 0, "fatalities": 0, "event_date": 0, "place_25km": 0}
+    for label in sorted({g for g in gold.values() if g}):
+        doc = next(d for d in gold if gold[d] == label)
+        w, g = want.get(doc), got.get(doc)
+        if w is None:
+            continue
+        out["events"] += 1
+        if g is None:
+            continue
+        out["fatalities"] += g["fatalities"] == w["fatalities"]
+        out["event_date"] += g["event_date"] == w["event_date"]
+        if None not in (g["latitude"], g["longitude"], w["latitude"], w["longitude"]):
+            out["place_25km"] += haversine_km(g["latitude"], g["longitude"], w["latitude"], w["longitude"]) <= 25
+    return out
 
 
 def synthetic(n_docs: int, seed: int = 0) -> dict[str, float]:
@@ -195,6 +217,7 @@ def main() -> int:
         kinds = [k for k in kinds if k == "pipeline"]
     gold_events = {e for e in oracle.load_gold(corpus).values() if e}
     print(f"corpus {args.corpus}: {len(oracle.load_articles(corpus))} articles, {len(gold_events)} events")
+    oracle_canonical: dict[str, dict] = {}
     for kind in kinds:
         if kind == "noisy":
             runs = [run("noisy", salt, corpus) for salt in range(args.noise_runs)]
@@ -219,6 +242,14 @@ def main() -> int:
         if args.show_errors:
             for err, a, b in s["errors"]:
                 print(f"  {err} {a} {b}")
+        if kind == "oracle":
+            oracle_canonical = s["canonical_of"]
+        elif kind == "pipeline" and oracle_canonical:
+            c = canonical_fields(oracle.load_gold(corpus), s["canonical_of"], oracle_canonical)
+            print(
+                f"          canonical fields as hand-coded, of {c['events']} events: fatalities {c['fatalities']}, "
+                f"event_date {c['event_date']}, place within 25 km {c['place_25km']}"
+            )
     if args.synthetic:
         s = synthetic(args.synthetic)
         print(

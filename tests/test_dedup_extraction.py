@@ -10,7 +10,7 @@ import pytest
 
 import veille
 from veille.dedup import THRESHOLD, cluster_events, demonstrators, named_place, note_names, pair_score
-from veille.model import Event
+from veille.model import Event, Evidence
 
 # --------------------------------------------------------------------------- dedup rules (fast)
 
@@ -99,7 +99,9 @@ def test_an_actor_named_with_or_without_its_country_is_one_actor():
 def test_note_names_skip_dates_countries_and_the_first_word():
     e = Event(doc_id="x", notes="Gunmen attacked the Boulkessi army post in Mali again on Monday, in March.")
     assert note_names(e) == {"boulkessi"}
-    fr = Event(doc_id="y", notes="Le camp de Boulkessi a de nouveau été visé lundi 11 mars par des hommes armés maliens.")
+    fr = Event(
+        doc_id="y", notes="Le camp de Boulkessi a de nouveau été visé lundi 11 mars par des hommes armés maliens."
+    )
     assert note_names(fr) == {"boulkessi"}
 
 
@@ -130,7 +132,9 @@ def test_a_mention_without_a_place_joins_the_event_its_sentence_names():
     )
     assert named_place(located, nowhere)
     assert merged(located, nowhere)
-    elsewhere = Event(**{**nowhere.to_dict(), "doc_id": "c", "notes": "Residents of Nyala described panic.", "evidence": []})
+    elsewhere = Event(
+        **{**nowhere.to_dict(), "doc_id": "c", "notes": "Residents of Nyala described panic.", "evidence": []}
+    )
     assert pair_score(located, elsewhere) is None  # no country, no shared actor, no named place
     # a region the gazetteer chose ("Darfur") and the town a report names in it
     region = Event(**{**located.to_dict(), "doc_id": "d", "evidence": []})
@@ -183,13 +187,37 @@ def _main(text: str, lang: str, published: str = "2024-03-08") -> Event:
 @pytest.mark.parametrize(
     "text,lang,group",
     [
-        ("Hundreds of teachers marched through the capital Dakar on Friday demanding unpaid allowances.", "en", "Teachers"),
-        ("Des centaines d'enseignants ont manifesté vendredi à Dakar pour réclamer leurs indemnités.", "fr", "Teachers"),
-        ("Police fired tear gas at opposition supporters in Dakar on Friday as they tried to reach a rally.", "en", "Opposition Supporters"),
-        ("À Dakar, des partisans de l'opposition ont manifesté vendredi contre le report de l'élection.", "fr", "Opposition Supporters"),
-        ("Police in Nairobi fired tear gas on Tuesday at striking doctors marching to the health ministry.", "en", "Health Workers"),
+        (
+            "Hundreds of teachers marched through the capital Dakar on Friday demanding unpaid allowances.",
+            "en",
+            "Teachers",
+        ),
+        (
+            "Des centaines d'enseignants ont manifesté vendredi à Dakar pour réclamer leurs indemnités.",
+            "fr",
+            "Teachers",
+        ),
+        (
+            "Police fired tear gas at opposition supporters in Dakar on Friday as they tried to reach a rally.",
+            "en",
+            "Opposition Supporters",
+        ),
+        (
+            "À Dakar, des partisans de l'opposition ont manifesté vendredi contre le report de l'élection.",
+            "fr",
+            "Opposition Supporters",
+        ),
+        (
+            "Police in Nairobi fired tear gas on Tuesday at striking doctors marching to the health ministry.",
+            "en",
+            "Health Workers",
+        ),
         ("Au Kenya, la police a dispersé mardi une marche de médecins grévistes à Nairobi.", "fr", "Health Workers"),
-        ("Traders in Conakry shut their stalls and staged a protest on Thursday against market taxes.", "en", "Traders"),
+        (
+            "Traders in Conakry shut their stalls and staged a protest on Thursday against market taxes.",
+            "en",
+            "Traders",
+        ),
         ("Des dizaines de milliers de femmes ont défilé vendredi à Santiago du Chili.", "fr", "Women"),
     ],
 )
@@ -232,3 +260,55 @@ def test_a_crowd_that_leaves_by_itself_is_a_peaceful_protest(text, lang):
 )
 def test_a_crowd_broken_up_is_still_an_intervention(text, lang):
     assert _main(text, lang).sub_event_type == "Protest with intervention"
+
+
+def test_a_town_struck_again_two_days_later_is_another_event():
+    def strike(doc: str, day: str, toll: int = 0) -> Event:
+        return Event(
+            doc_id=doc,
+            event_date=day,
+            time_precision=1,
+            event_type="Explosions/Remote violence",
+            sub_event_type="Shelling/artillery/missile attack",
+            actor1="Military Forces of Russia (2000-)",
+            actor2="Civilians (Ukraine)",
+            iso3="UKR",
+            country="Ukraine",
+            location="Kharkiv",
+            latitude=49.98,
+            longitude=36.25,
+            geonameid=706483,
+            geo_precision=1,
+            fatalities=toll,
+        )
+
+    assert merged(strike("a", "2024-04-20", 6), strike("b", "2024-04-21", 8))  # a day off: one event
+    assert pair_score(strike("a", "2024-04-20", 6), strike("c", "2024-04-22")) is None
+    assert merged(strike("a", "2024-04-20", 6), strike("d", "2024-04-22", 6))  # the same toll: a date misread
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "text,lang",
+    [
+        ("Police arrested 40 opposition activists in Kampala on Monday ahead of a planned rally.", "en"),
+        ("La police a arrêté lundi 40 militants de l'opposition à Kampala à la veille d'une manifestation.", "fr"),
+    ],
+)
+def test_arrests_ahead_of_a_protest_are_arrests(text, lang):
+    assert _main(text, lang, "2024-05-07").sub_event_type == "Arrests"
+
+
+def test_a_vague_toll_gives_way_to_a_number():
+    from veille.dedup import merge_mentions
+
+    def report(doc: str, toll: int, text: str, lang: str = "en") -> Event:
+        ev = Evidence("fatalities", 0, len(text), text, "left:killed")
+        return Event(doc_id=doc, lang=lang, fatalities=toll, evidence=[ev], event_date="2024-03-02")
+
+    several = report("a", 10, "Several people were killed")
+    twelve = report("b", 12, "Au moins douze personnes ont été tuées", "fr")
+    fifteen = report("c", 15, "15 people died")
+    assert merge_mentions([several, twelve, fifteen], "x").fatalities == 12
+    assert merge_mentions([several, report("d", 12, "Dozens of people were killed")], "x").fatalities == 10
+    assert merge_mentions([several, report("e", 0, "")], "x").fatalities == 10

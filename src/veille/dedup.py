@@ -34,7 +34,9 @@ How the canonical record is built (:func:`merge_mentions`):
 
 * ``fatalities``: ACLED keeps the lowest credible report. A mention that says nothing about deaths
   reports 0 by convention, which means "not reported", not "nobody died"; so the canonical toll is
-  the **minimum over the non-zero reports**, and 0 only when every report is 0.
+  the **minimum over the non-zero reports**, and 0 only when every report is 0. A toll read from a
+  vague word ("several people were killed" = 10 by convention) is no report of a number: it counts
+  only when no source gave one (:func:`toll_reports`).
 * place fields: from the mention with the lowest ``geo_precision`` (ties: the first).
 * ``event_date``/``time_precision``: from the lowest ``time_precision``; ties go to the date most
   mentions agree on, then the earliest.
@@ -59,6 +61,7 @@ from datetime import date
 
 from unidecode import unidecode
 
+from veille.extractors.numbers import find_numbers
 from veille.model import Event, Evidence
 from veille.resources import ROOT as RESOURCES
 from veille.resources import lang_files, load_yaml
@@ -266,6 +269,23 @@ def _date_score(a: Event, b: Event) -> float | None:
     return 0.3 * (1 - gap / (window + 1))
 
 
+def _days_apart(a: Event, b: Event) -> int:
+    """Days between two mentions whose day is known (``time_precision`` 1 on both), else 0."""
+    da, pa = event_day(a)
+    db, pb = event_day(b)
+    if da is None or db is None or pa != 1 or pb != 1:
+        return 0
+    return abs((da - db).days)
+
+
+_STATE = re.compile(r"^(military forces|police forces|government) of\b")
+
+
+def _named_shared(a: Event, b: Event) -> bool:
+    """Do the mentions share a named non-state actor ("JNIM", "M23"), not just the state's forces?"""
+    return any(not _STATE.match(n) for n in actor_names(a) & actor_names(b))
+
+
 def vague_place(e: Event) -> bool:
     """True when a mention only knows the country (no location, or the location is the country itself)."""
     if not e.location:
@@ -336,6 +356,10 @@ def pair_score(a: Event, b: Event) -> float | None:
         shared = bool(actor_names(a) & actor_names(b))  # full names: a country-less mention needs more
     if not shared and (not a.iso3 or not b.iso3) and place != NAMED_PLACE_SCORE:
         return None  # no country on one side: only shared actors or a named place tie the reports together
+    if _days_apart(a, b) >= 2 and not _named_shared(a, b) and not (a.fatalities and a.fatalities == b.fatalities):
+        # both days are known and two apart: a town struck again (Kharkiv on Saturday and Monday), unless
+        # the same named group or the same toll says the reports read one event's day differently
+        return None
     if a.fatalities and b.fatalities and max(a.fatalities, b.fatalities) > 4 * min(a.fatalities, b.fatalities) + 2:
         score -= 0.1
     return score
@@ -434,6 +458,26 @@ def canonical_fatalities(reports: Iterable[int | None]) -> int:
     return min(nonzero) if nonzero else 0
 
 
+def vague_toll(e: Event) -> bool:
+    """Is the mention's death toll only a vague word ("several people were killed", "plusieurs soldats",
+    "dozens"), coded by convention (10, 12, ...), rather than a number a source gave?"""
+    if not e.fatalities:
+        return False
+    texts = [ev.text for ev in e.evidence if ev.field == "fatalities" and ev.text]
+    if not texts or lang_files(e.lang or "en", "numbers.yaml") is None:
+        return False
+    numbers = [n for t in texts for n in find_numbers(t, e.lang or "en")]
+    return bool(numbers) and all(n.vague for n in numbers)
+
+
+def toll_reports(mentions: Iterable[Event]) -> list[int]:
+    """The death tolls that count for the canonical one: the numbers sources gave; the conventional
+    value of a vague word only when no source gave a number."""
+    mentions = list(mentions)
+    precise = [m.fatalities for m in mentions if m.fatalities and not vague_toll(m)]
+    return precise or [m.fatalities for m in mentions]
+
+
 def _precision(value: int | None) -> int:
     return value if value is not None else 9
 
@@ -482,7 +526,7 @@ def merge_mentions(mentions: list[Event], event_id: str) -> Event:
         event_id=event_id,
         event_type=top_type,
         sub_event_type=top_sub,
-        fatalities=canonical_fatalities(m.fatalities for m in mentions),
+        fatalities=canonical_fatalities(toll_reports(mentions)),
         notes=main.notes,
         confidence=max(m.confidence for m in mentions),
         evidence=[],
