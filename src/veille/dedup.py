@@ -57,6 +57,7 @@ import re
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
+from difflib import SequenceMatcher
 from datetime import date
 
 from unidecode import unidecode
@@ -74,6 +75,8 @@ DATE_WINDOW = {1: 2, 2: 7, 3: 31, None: 3}
 PLACE_RADIUS_KM = {1: 25.0, 2: 50.0, 3: 300.0, None: 25.0}
 #: place score when one side names no place below the country
 VAGUE_PLACE_SCORE = 0.0
+#: how alike two spellings of one name are (:func:`same_name`)
+NAME_SIMILARITY = 0.8
 #: place score when the sentences name the same place but the gazetteer did not locate both
 NAMED_PLACE_SCORE = 0.2
 #: score lost when both mentions name specific actors and none is shared (violent events)
@@ -168,7 +171,8 @@ def _common_words() -> frozenset[str]:
     return frozenset(_fold(w) for w in words)
 
 
-_NAME = re.compile(r"(?<![\w'’-])[A-ZÀ-Ý][\w'’-]{3,}")
+#: a capitalised word, also after an elision ("d'El-Facher", "l'Ituri")
+_NAME = re.compile(r"(?<![\w-])[A-ZÀ-Ý][\w'’-]{3,}")
 
 
 def note_names(e: Event) -> frozenset[str]:
@@ -189,12 +193,30 @@ def note_names(e: Event) -> frozenset[str]:
     return frozenset(names)
 
 
+def same_name(x: str, y: str) -> bool:
+    """Two folded names that are one name spelled in two languages or transliterations ("fasher" and
+    "facher", "darfur" and "darfour"): equal, or, from 5 letters on, the same first letter and a
+    :class:`difflib.SequenceMatcher` ratio of at least :data:`NAME_SIMILARITY`."""
+    if x == y:
+        return True
+    if min(len(x), len(y)) < 5 or x[0] != y[0]:
+        return False
+    return SequenceMatcher(None, x, y).ratio() >= NAME_SIMILARITY
+
+
 def _names_in_notes(place: str | None, e: Event) -> bool:
-    """Does the sentence of mention ``e`` name ``place`` (case, accents and hyphens ignored)?"""
+    """Does the sentence of mention ``e`` name ``place`` (case, accents, hyphens and spelling variants
+    ignored: "El Fasher" is named by "El-Facher")?"""
     if not place or not e.notes:
         return False
-    want = _words(place)
-    return bool(want) and f" {want} " in f" {_words(e.notes)} "
+    want = _words(place).split()
+    have = _words(e.notes).split()
+    if not want:
+        return False
+    n = len(want)
+    return any(
+        all(same_name(w, h) for w, h in zip(want, have[i : i + n], strict=True)) for i in range(len(have) - n + 1)
+    )
 
 
 def _words(text: str) -> str:
@@ -205,11 +227,13 @@ def named_place(a: Event, b: Event) -> bool:
     """Text evidence of the same place when the gazetteer gave (at least) one side no precise place:
     one sentence names the other's location ("Residents of El Fasher ..." and an event located at El
     Fasher; "El Fasher, North Darfur" and an event located in Darfur), or both name the same place
-    the gazetteer did not know ("Boulkessi")."""
+    the gazetteer did not know ("Boulkessi"; "El Fasher" and "El-Facher")."""
     for x, y in ((a, b), (b, a)):
         if not vague_place(y) and y.location and _names_in_notes(y.location, x):
             return True
-    return bool(note_names(a) & note_names(b) - {_fold(a.country or ""), _fold(b.country or "")})
+    countries = {_fold(a.country or ""), _fold(b.country or "")}
+    nb = note_names(b) - countries
+    return any(same_name(x, y) for x in note_names(a) - countries for y in nb)
 
 
 def demonstrators(e: Event, country: str | None = None) -> set[str]:
