@@ -57,8 +57,8 @@ import re
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
-from difflib import SequenceMatcher
 from datetime import date
+from difflib import SequenceMatcher
 
 from unidecode import unidecode
 
