@@ -5,12 +5,17 @@
     python benchmarks/dedup_bench.py --extractor noisy  # hand-coded events with extractor-like errors
     python benchmarks/dedup_bench.py --extractor pipeline
     python benchmarks/dedup_bench.py --synthetic 2000   # + store throughput on generated mentions
+    python benchmarks/dedup_bench.py --corpus heldout   # the second corpus (pipeline only: no hand-coded events)
+    python benchmarks/dedup_bench.py --show-errors      # list the article pairs merged or split wrongly
 
 Each article's main event (first mention) is assigned to a canonical event by ingesting the
 corpus into a fresh database; two articles are "merged" when their main events share a canonical
 event. Against the gold clusters (``tests/fixtures/multi_article/gold.jsonl``): precision is the
 share of merged pairs that report the same event, recall the share of same-event pairs merged.
 An article without a predicted event is a singleton; one with no gold event is its own cluster.
+
+``--corpus heldout`` (``tests/fixtures/multi_article_heldout/``) is a second corpus written after
+the dedup rules were tuned on the first; it has no hand-coded events, so only the pipeline runs.
 """
 
 from __future__ import annotations
@@ -30,22 +35,27 @@ import oracle  # noqa: E402
 
 from veille.store import Store  # noqa: E402
 
+CORPORA = {"main": None, "heldout": oracle.HELDOUT}
 
-def pairwise(gold: dict[str, str | None], pred: dict[str, str | None]) -> dict[str, float]:
+
+def pairwise(gold: dict[str, str | None], pred: dict[str, str | None]) -> dict:
     """Pairwise precision/recall/F1 of a predicted clustering against gold (None = own cluster)."""
     docs = sorted(gold)
     g = {d: gold[d] or f"gold-none:{d}" for d in docs}
     p = {d: pred.get(d) or f"pred-none:{d}" for d in docs}
     tp = fp = fn = 0
+    errors = []
     for a, b in itertools.combinations(docs, 2):
         same_g, same_p = g[a] == g[b], p[a] == p[b]
         tp += same_g and same_p
         fp += same_p and not same_g
         fn += same_g and not same_p
+        if same_g != same_p:
+            errors.append(("fn" if same_g else "fp", a, b))
     precision = tp / (tp + fp) if tp + fp else 1.0
     recall = tp / (tp + fn) if tp + fn else 1.0
     f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
-    return {"precision": precision, "recall": recall, "f1": f1, "tp": tp, "fp": fp, "fn": fn}
+    return {"precision": precision, "recall": recall, "f1": f1, "tp": tp, "fp": fp, "fn": fn, "errors": errors}
 
 
 class NoisyOracle(oracle.OraclePipeline):
@@ -77,8 +87,8 @@ class NoisyOracle(oracle.OraclePipeline):
             yield result
 
 
-def run(extractor: str, salt: int = 0) -> dict[str, float]:
-    articles = oracle.load_articles()
+def run(extractor: str, salt: int = 0, corpus: Path | None = None) -> dict:
+    articles = oracle.load_articles(corpus)
     if extractor == "oracle":
         pipeline = oracle.OraclePipeline()
     elif extractor == "noisy":
@@ -96,9 +106,11 @@ def run(extractor: str, salt: int = 0) -> dict[str, float]:
                 store.add_document(result.article, result.events)
         t2 = time.perf_counter()
         pred = {m["doc_id"]: m["canonical_id"] for m in store.mentions() if m["ordinal"] == 0}
+        records = {r["event_id"]: r for r in store.query()}
         counts = store.counts()
-    scores = pairwise(oracle.load_gold(), pred)
+    scores = pairwise(oracle.load_gold(corpus), pred)
     scores.update(
+        canonical_of={doc: records[cid] for doc, cid in pred.items() if cid in records},
         docs=len(articles),
         docs_with_event=len(pred),
         mentions=counts["mentions"],
@@ -107,6 +119,27 @@ def run(extractor: str, salt: int = 0) -> dict[str, float]:
         store_s=t2 - t1,
     )
     return scores
+
+
+def canonical_fields(gold: dict[str, str | None], got: dict[str, dict], want: dict[str, dict]) -> dict[str, int]:
+    """Per gold event, does the canonical event its first article went to have the hand-coded canonical
+    event's toll, date and place (within 25 km)? ``got``/``want``: doc_id -> canonical record."""
+    from veille.dedup import haversine_km
+
+    out = {"events": 0, "fatalities": 0, "event_date": 0, "place_25km": 0}
+    for label in sorted({g for g in gold.values() if g}):
+        doc = next(d for d in gold if gold[d] == label)
+        w, g = want.get(doc), got.get(doc)
+        if w is None:
+            continue
+        out["events"] += 1
+        if g is None:
+            continue
+        out["fatalities"] += g["fatalities"] == w["fatalities"]
+        out["event_date"] += g["event_date"] == w["event_date"]
+        if None not in (g["latitude"], g["longitude"], w["latitude"], w["longitude"]):
+            out["place_25km"] += haversine_km(g["latitude"], g["longitude"], w["latitude"], w["longitude"]) <= 25
+    return out
 
 
 def synthetic(n_docs: int, seed: int = 0) -> dict[str, float]:
@@ -175,13 +208,19 @@ def main() -> int:
     ap.add_argument("--extractor", choices=["oracle", "noisy", "pipeline", "all"], default="all")
     ap.add_argument("--noise-runs", type=int, default=5, help="noisy: number of seeds (mean and worst reported)")
     ap.add_argument("--synthetic", type=int, default=0, metavar="N", help="also ingest N generated documents")
+    ap.add_argument("--corpus", choices=sorted(CORPORA), default="main", help="which multi-article corpus")
+    ap.add_argument("--show-errors", action="store_true", help="print the wrongly merged / split article pairs")
     args = ap.parse_args()
+    corpus = CORPORA[args.corpus]
     kinds = ["oracle", "noisy", "pipeline"] if args.extractor == "all" else [args.extractor]
-    gold_events = {e for e in oracle.load_gold().values() if e}
-    print(f"corpus: {len(oracle.load_articles())} articles, {len(gold_events)} events")
+    if corpus is not None and not (corpus / "events.jsonl").exists():
+        kinds = [k for k in kinds if k == "pipeline"]
+    gold_events = {e for e in oracle.load_gold(corpus).values() if e}
+    print(f"corpus {args.corpus}: {len(oracle.load_articles(corpus))} articles, {len(gold_events)} events")
+    oracle_canonical: dict[str, dict] = {}
     for kind in kinds:
         if kind == "noisy":
-            runs = [run("noisy", salt) for salt in range(args.noise_runs)]
+            runs = [run("noisy", salt, corpus) for salt in range(args.noise_runs)]
             p = [r["precision"] for r in runs]
             r = [r["recall"] for r in runs]
             print(
@@ -190,7 +229,7 @@ def main() -> int:
             )
             continue
         try:
-            s = run(kind)
+            s = run(kind, corpus=corpus)
         except ImportError as exc:
             print(f"{kind:9s} unavailable: {exc}")
             continue
@@ -200,6 +239,17 @@ def main() -> int:
             f"{s['mentions']} mentions -> {s['canonical']} canonical; extract {s['extract_s']:.2f}s, "
             f"store+dedup {s['store_s']:.2f}s)"
         )
+        if args.show_errors:
+            for err, a, b in s["errors"]:
+                print(f"  {err} {a} {b}")
+        if kind == "oracle":
+            oracle_canonical = s["canonical_of"]
+        elif kind == "pipeline" and oracle_canonical:
+            c = canonical_fields(oracle.load_gold(corpus), s["canonical_of"], oracle_canonical)
+            print(
+                f"          canonical fields as hand-coded, of {c['events']} events: fatalities {c['fatalities']}, "
+                f"event_date {c['event_date']}, place within 25 km {c['place_25km']}"
+            )
     if args.synthetic:
         s = synthetic(args.synthetic)
         print(

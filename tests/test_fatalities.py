@@ -28,6 +28,10 @@ from veille.extractors.fatalities import count_fatalities
         ("Les jihadistes ont tué 4 civils et 2 militaires.", "fr", 6),
         ("L'explosion n'a pas fait de victimes.", "fr", 0),
         ("Cinq manifestants ont été blessés par la police.", "fr", 0),
+        # "un convoi militaire" is no soldier: the toll is the number the sentence gives
+        ("Le bilan de l'explosion qui a visé mardi un convoi militaire près de Ménaka s'élève à six morts.", "fr", 6),
+        ("Un soldat a été tué dans l'attaque d'un convoi militaire.", "fr", 1),
+        ("A soldier was killed in an attack on a military convoy near Gao.", "en", 1),
         ("Le corps d'un homme a été retrouvé au bord de la route.", "fr", 1),
         ("Une attaque a tué jeudi 4 juin 7 civils à Kaya.", "fr", 7),
     ],

@@ -34,7 +34,9 @@ How the canonical record is built (:func:`merge_mentions`):
 
 * ``fatalities``: ACLED keeps the lowest credible report. A mention that says nothing about deaths
   reports 0 by convention, which means "not reported", not "nobody died"; so the canonical toll is
-  the **minimum over the non-zero reports**, and 0 only when every report is 0.
+  the **minimum over the non-zero reports**, and 0 only when every report is 0. A toll read from a
+  vague word ("several people were killed" = 10 by convention) is no report of a number: it counts
+  only when no source gave one (:func:`toll_reports`).
 * place fields: from the mention with the lowest ``geo_precision`` (ties: the first).
 * ``event_date``/``time_precision``: from the lowest ``time_precision``; ties go to the date most
   mentions agree on, then the earliest.
@@ -48,6 +50,7 @@ How the canonical record is built (:func:`merge_mentions`):
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import math
 import re
@@ -55,8 +58,14 @@ from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from datetime import date
+from difflib import SequenceMatcher
 
+from unidecode import unidecode
+
+from veille.extractors.numbers import find_numbers
 from veille.model import Event, Evidence
+from veille.resources import ROOT as RESOURCES
+from veille.resources import lang_files, load_yaml
 
 #: minimum score for a mention to join a cluster
 THRESHOLD = 0.55
@@ -66,6 +75,10 @@ DATE_WINDOW = {1: 2, 2: 7, 3: 31, None: 3}
 PLACE_RADIUS_KM = {1: 25.0, 2: 50.0, 3: 300.0, None: 25.0}
 #: place score when one side names no place below the country
 VAGUE_PLACE_SCORE = 0.0
+#: how alike two spellings of one name are (:func:`same_name`)
+NAME_SIMILARITY = 0.8
+#: place score when the sentences name the same place but the gazetteer did not locate both
+NAMED_PLACE_SCORE = 0.2
 #: score lost when both mentions name specific actors and none is shared (violent events)
 ACTOR_MISMATCH_PENALTY = 0.1
 #: a country-level mention matching two clusters this closely is left on its own
@@ -137,6 +150,127 @@ def actor_names(e: Event) -> set[str]:
     return names
 
 
+def _fold(text: str) -> str:
+    return unidecode(text.replace("\u2019", "'")).casefold()
+
+
+@functools.cache
+def _common_words() -> frozenset[str]:
+    """Capitalised words that name no place: months, weekdays, countries and demonyms (all languages), and
+    the news words of ``common/coding.yaml`` (``dedup.not_names``: agencies, titles, institutions)."""
+    words: set[str] = set()
+    for lang_dir in sorted(p for p in RESOURCES.iterdir() if p.is_dir()):
+        dates = lang_files(lang_dir.name, "dates.yaml") or {}
+        for key in ("months", "weekdays"):
+            words.update(str(w) for w in dates.get(key) or {})
+        demonyms = lang_files(lang_dir.name, "demonyms.yaml") or {}
+        for forms in (demonyms.get("countries") or {}).values():
+            for form in forms:
+                words.update(str(form).split())
+    words.update(str(w) for w in (load_yaml("common/coding.yaml").get("dedup") or {}).get("not_names") or [])
+    return frozenset(_fold(w) for w in words)
+
+
+#: a capitalised word, also after an elision ("d'El-Facher", "l'Ituri")
+_NAME = re.compile(r"(?<![\w-])[A-ZÀ-Ý][\w'’-]{3,}")
+
+
+def note_names(e: Event) -> frozenset[str]:
+    """Proper names in a mention's sentence (not its first word): places the gazetteer may have missed
+    ("Boulkessi"), named groups. Months, weekdays, countries and demonyms are left out.
+
+    >>> sorted(note_names(Event(doc_id="d", notes="Le camp de Boulkessi a été visé lundi au Mali.")))
+    ['boulkessi']
+    """
+    text = e.notes or ""
+    first = re.match(r"\W*\w+", text)
+    skip = first.end() if first else 0
+    names = set()
+    for m in _NAME.finditer(text, skip):
+        for part in re.split(r"[-'’]", _fold(m.group())):
+            if len(part) >= 4 and part not in _common_words():
+                names.add(part)
+    return frozenset(names)
+
+
+def same_name(x: str, y: str) -> bool:
+    """Two folded names that are one name spelled in two languages or transliterations ("fasher" and
+    "facher", "darfur" and "darfour"): equal, or, from 5 letters on, the same first letter and a
+    :class:`difflib.SequenceMatcher` ratio of at least :data:`NAME_SIMILARITY`."""
+    if x == y:
+        return True
+    if min(len(x), len(y)) < 5 or x[0] != y[0]:
+        return False
+    return SequenceMatcher(None, x, y).ratio() >= NAME_SIMILARITY
+
+
+def _names_in_notes(place: str | None, e: Event) -> bool:
+    """Does the sentence of mention ``e`` name ``place`` (case, accents, hyphens and spelling variants
+    ignored: "El Fasher" is named by "El-Facher")?"""
+    if not place or not e.notes:
+        return False
+    want = _words(place).split()
+    have = _words(e.notes).split()
+    if not want:
+        return False
+    n = len(want)
+    return any(
+        all(same_name(w, h) for w, h in zip(want, have[i : i + n], strict=True)) for i in range(len(have) - n + 1)
+    )
+
+
+def _words(text: str) -> str:
+    return re.sub(r"[\W_]+", " ", _fold(text)).strip()
+
+
+def named_place(a: Event, b: Event) -> bool:
+    """Text evidence of the same place when the gazetteer gave (at least) one side no precise place:
+    one sentence names the other's location ("Residents of El Fasher ..." and an event located at El
+    Fasher; "El Fasher, North Darfur" and an event located in Darfur), or both name the same place
+    the gazetteer did not know ("Boulkessi"; "El Fasher" and "El-Facher")."""
+    for x, y in ((a, b), (b, a)):
+        if not vague_place(y) and y.location and _names_in_notes(y.location, x):
+            return True
+    countries = {_fold(a.country or ""), _fold(b.country or "")}
+    nb = note_names(b) - countries
+    return any(same_name(x, y) for x in note_names(a) - countries for y in nb)
+
+
+def demonstrators(e: Event, country: str | None = None) -> set[str]:
+    """Who demonstrated or rioted (``assoc_actor_1``, or a named ``actor1``), without the country
+    (``country``, default the mention's): "Teachers (Senegal)" and "Teachers" are the same group."""
+    names: set[str] = set()
+    for value in (e.actor1, e.assoc_actor_1):
+        for part in (value or "").split(";"):
+            part = part.strip()
+            if part and not _GENERIC.match(part):
+                names.add(_bare(part, country or e.country))
+    return names
+
+
+@functools.cache
+def _umbrella_groups() -> frozenset[str]:
+    """Groups that may stand for another ("Labor Group": the unions of a teachers' strike)."""
+    data = load_yaml("common/actors.yaml")
+    names = data.get("demonstrator_groups") or {}
+    return frozenset(_bare(names[g].replace(" ({country})", ""), None) for g in data.get("demonstrator_umbrella") or [])
+
+
+def _bare(name: str, country: str | None) -> str:
+    """An actor name without the event's country: "Teachers (Senegal)" -> "teachers", "Military Forces of
+    Mali (2021-)" -> "military forces" (the country of the pair of mentions compared)."""
+    name = _norm(name)
+    if country:
+        country = _norm(country)
+        name = name.replace(f" ({country})", "")
+        name = re.sub(rf" of (?:the )?{re.escape(country)}\b", "", name)
+    return name
+
+
+def _peaceful(e: Event) -> bool:
+    return e.sub_event_type == "Peaceful protest"
+
+
 def _type_score(a: Event, b: Event) -> float | None:
     if not a.event_type or not b.event_type:
         return 0.1
@@ -159,6 +293,23 @@ def _date_score(a: Event, b: Event) -> float | None:
     return 0.3 * (1 - gap / (window + 1))
 
 
+def _days_apart(a: Event, b: Event) -> int:
+    """Days between two mentions whose day is known (``time_precision`` 1 on both), else 0."""
+    da, pa = event_day(a)
+    db, pb = event_day(b)
+    if da is None or db is None or pa != 1 or pb != 1:
+        return 0
+    return abs((da - db).days)
+
+
+_STATE = re.compile(r"^(military forces|police forces|government) of\b")
+
+
+def _named_shared(a: Event, b: Event) -> bool:
+    """Do the mentions share a named non-state actor ("JNIM", "M23"), not just the state's forces?"""
+    return any(not _STATE.match(n) for n in actor_names(a) & actor_names(b))
+
+
 def vague_place(e: Event) -> bool:
     """True when a mention only knows the country (no location, or the location is the country itself)."""
     if not e.location:
@@ -169,22 +320,27 @@ def vague_place(e: Event) -> bool:
 def _place_score(a: Event, b: Event) -> float | None:
     if a.iso3 and b.iso3 and a.iso3 != b.iso3:
         return None
-    if vague_place(a) or vague_place(b):
+    vague = vague_place(a) or vague_place(b)
+    if not vague and a.geonameid is not None and a.geonameid == b.geonameid:
+        return 0.3
+    coarse = max(a.geo_precision or 1, b.geo_precision or 1)
+    if not vague:
+        if None not in (a.latitude, a.longitude, b.latitude, b.longitude):
+            d = haversine_km(a.latitude, a.longitude, b.latitude, b.longitude)  # type: ignore[arg-type]
+            radius = PLACE_RADIUS_KM.get(coarse, 25.0)
+            if d <= radius:
+                return max(0.05, 0.3 * (1 - d / radius))
+        if coarse >= 3 and a.admin1 and b.admin1 and _norm(a.admin1) == _norm(b.admin1):
+            return 0.1
+        if a.location and b.location and _norm(a.location) == _norm(b.location):
+            return 0.25
+    if (vague or coarse >= 2) and named_place(a, b):
+        # the gazetteer missed or coarsened a place that the sentences name
+        return NAMED_PLACE_SCORE
+    if vague:
         # "in Mali" (or nowhere): compatible with any place of the country, but the date, type and
         # actors must carry it (pair_score requires shared actors when a country is unknown)
         return VAGUE_PLACE_SCORE
-    if a.geonameid is not None and a.geonameid == b.geonameid:
-        return 0.3
-    coarse = max(a.geo_precision or 1, b.geo_precision or 1)
-    if None not in (a.latitude, a.longitude, b.latitude, b.longitude):
-        d = haversine_km(a.latitude, a.longitude, b.latitude, b.longitude)  # type: ignore[arg-type]
-        radius = PLACE_RADIUS_KM.get(coarse, 25.0)
-        if d <= radius:
-            return max(0.05, 0.3 * (1 - d / radius))
-    if coarse >= 3 and a.admin1 and b.admin1 and _norm(a.admin1) == _norm(b.admin1):
-        return 0.1
-    if a.location and b.location and _norm(a.location) == _norm(b.location):
-        return 0.25
     return None
 
 
@@ -203,18 +359,31 @@ def pair_score(a: Event, b: Event) -> float | None:
     if kind is None:
         return None
     score = place + when + kind
-    na, nb = actor_names(a), actor_names(b)
-    shared = len(na & nb) / min(len(na), len(nb)) if na and nb else 0.0
-    demonstration = a.event_type in DEMONSTRATIONS or b.event_type in DEMONSTRATIONS
-    if na and nb and not shared:
-        if demonstration:
-            return None  # two groups demonstrating: two events
-        score -= ACTOR_MISMATCH_PENALTY  # mild: extractors often miss or misname one side
-    score += 0.15 * shared
-    if not shared and (not a.iso3 or not b.iso3):
-        return None  # no country on one side: only shared actors can tie the reports together
-    if demonstration and not shared and a.sub_event_type != b.sub_event_type:
-        return None  # cities see several demonstrations a day: a peaceful march is not the one police broke up
+    if a.event_type in DEMONSTRATIONS or b.event_type in DEMONSTRATIONS:
+        # who demonstrated tells two demonstrations apart; the police that answered them does not
+        country = a.country or b.country
+        ga, gb = demonstrators(a, country), demonstrators(b, country)
+        shared = bool(ga & gb)
+        if ga - _umbrella_groups() and gb - _umbrella_groups() and not shared:
+            return None  # teachers and opposition supporters marching in one city: two events
+        if not shared and _peaceful(a) != _peaceful(b):
+            return None  # cities see several demonstrations a day: a peaceful march is not the one police broke up
+        score += 0.15 * shared
+    else:
+        # the same actor with or without its country ("Military Forces" in a report that names none)
+        country = a.country or b.country
+        na, nb = {_bare(n, country) for n in actor_names(a)}, {_bare(n, country) for n in actor_names(b)}
+        overlap = len(na & nb) / min(len(na), len(nb)) if na and nb else 0.0
+        if na and nb and not overlap:
+            score -= ACTOR_MISMATCH_PENALTY  # mild: extractors often miss or misname one side
+        score += 0.15 * overlap
+        shared = bool(actor_names(a) & actor_names(b))  # full names: a country-less mention needs more
+    if not shared and (not a.iso3 or not b.iso3) and place != NAMED_PLACE_SCORE:
+        return None  # no country on one side: only shared actors or a named place tie the reports together
+    if _days_apart(a, b) >= 2 and not _named_shared(a, b) and not (a.fatalities and a.fatalities == b.fatalities):
+        # both days are known and two apart: a town struck again (Kharkiv on Saturday and Monday), unless
+        # the same named group or the same toll says the reports read one event's day differently
+        return None
     if a.fatalities and b.fatalities and max(a.fatalities, b.fatalities) > 4 * min(a.fatalities, b.fatalities) + 2:
         score -= 0.1
     return score
@@ -313,6 +482,26 @@ def canonical_fatalities(reports: Iterable[int | None]) -> int:
     return min(nonzero) if nonzero else 0
 
 
+def vague_toll(e: Event) -> bool:
+    """Is the mention's death toll only a vague word ("several people were killed", "plusieurs soldats",
+    "dozens"), coded by convention (10, 12, ...), rather than a number a source gave?"""
+    if not e.fatalities:
+        return False
+    texts = [ev.text for ev in e.evidence if ev.field == "fatalities" and ev.text]
+    if not texts or lang_files(e.lang or "en", "numbers.yaml") is None:
+        return False
+    numbers = [n for t in texts for n in find_numbers(t, e.lang or "en")]
+    return bool(numbers) and all(n.vague for n in numbers)
+
+
+def toll_reports(mentions: Iterable[Event]) -> list[int]:
+    """The death tolls that count for the canonical one: the numbers sources gave; the conventional
+    value of a vague word only when no source gave a number."""
+    mentions = list(mentions)
+    precise = [m.fatalities for m in mentions if m.fatalities and not vague_toll(m)]
+    return precise or [m.fatalities for m in mentions]
+
+
 def _precision(value: int | None) -> int:
     return value if value is not None else 9
 
@@ -361,7 +550,7 @@ def merge_mentions(mentions: list[Event], event_id: str) -> Event:
         event_id=event_id,
         event_type=top_type,
         sub_event_type=top_sub,
-        fatalities=canonical_fatalities(m.fatalities for m in mentions),
+        fatalities=canonical_fatalities(toll_reports(mentions)),
         notes=main.notes,
         confidence=max(m.confidence for m in mentions),
         evidence=[],

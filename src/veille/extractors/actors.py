@@ -392,6 +392,71 @@ def prepare(doc: Doc, start: int, end: int, lex: ActorLexicon) -> list[Match]:
     return matches
 
 
+@functools.cache
+def _group_table(lang: str) -> tuple[dict[tuple[str, ...], str], int, tuple[tuple[str, ...], ...]]:
+    """Demonstrator group phrases of ``lang`` (token tuples -> group id), their longest length, and
+    the reporting phrases that make a group word the source of a report rather than the crowd."""
+    from veille.extractors.actor_lexicon import norm
+    from veille.nlp import get_nlp
+    from veille.resources import lang_files
+
+    local = lang_files(lang, "actors.yaml") or {}
+    tokenizer = get_nlp(lang).tokenizer
+
+    def toks(phrase: str) -> tuple[str, ...]:
+        return tuple(norm(t.text) for t in tokenizer(str(phrase).replace("\u2019", "'")))
+
+    table = {toks(w): gid for gid, words in (local.get("demonstrator_groups") or {}).items() for w in words}
+    table.pop((), None)
+    reporting = tuple(toks(w) for w in local.get("demonstrator_reporting") or [])
+    return table, max((len(k) for k in table), default=0), reporting
+
+
+def demonstrator_groups(doc: Doc, start: int, end: int, lang: str, country: str | None) -> list[tuple[str, int, int]]:
+    """Who demonstrated, as ACLED's associated actors ("Teachers (Senegal)"): the group words of
+    tokens [start, end), except those that are the source of the report ("union leaders said").
+    Returns ``(name, start_char, end_char)``, in text order, one per group."""
+    from veille.extractors.actor_lexicon import norm
+
+    table, longest, reporting = _group_table(lang)
+    names = common_data().get("demonstrator_groups") or {}
+    low = [norm(t.text.replace("\u2019", "'")) for t in doc]
+    reported = set()
+    for i in range(start, end):
+        for phrase in reporting:
+            if tuple(low[i : i + len(phrase)]) == phrase:
+                reported.update(range(i, i + len(phrase)))
+
+    def is_source(a: int, b: int) -> bool:
+        # "according to students", "selon les syndicats": the reporting phrase just before;
+        # "union leaders said", "ont indiqué des syndicats": just after, or before the trigger clause
+        before = any(k in reported for k in range(max(start, a - 3), a))
+        after = any(k in reported for k in range(b, min(end, b + 3)))
+        return before or after
+
+    out: list[tuple[str, int, int]] = []
+    seen: set[str] = set()
+    i = start
+    while i < end:
+        hit = None
+        for n in range(min(longest, end - i), 0, -1):
+            gid = table.get(tuple(low[i : i + n]))
+            if gid is not None:
+                hit = (gid, n)
+                break
+        if hit is None:
+            i += 1
+            continue
+        gid, n = hit
+        if gid in names and gid not in seen and not is_source(i, i + n):
+            seen.add(gid)
+            template = names[gid]
+            name = template.format(country=country) if country else template.replace(" ({country})", "")
+            out.append((name, doc[i].idx, doc[i + n - 1].idx + len(doc[i + n - 1].text)))
+        i += n
+    return out
+
+
 _DOC_CACHE: OrderedDict[tuple[int, str], tuple[Doc, list[Match]]] = OrderedDict()
 
 
@@ -657,4 +722,13 @@ def assign_actors(
                     names.append(a.name)
         if names:
             setattr(res, fld, "; ".join(names))
+    if event_type in ("Protests", "Riots"):
+        # who demonstrated: ACLED codes the group as an associated actor of the protesters or rioters
+        groups = demonstrator_groups(doc, sent.start, sent.end, lang, country)
+        names = [n for n in (res.assoc_actor_1 or "").split("; ") if n]
+        for name, g_start, g_end in groups:
+            if name not in names and name not in (res.actor1, res.actor2):
+                names.append(name)
+                res.evidence.append(Evidence("assoc_actor_1", g_start, g_end, doc.text[g_start:g_end], "group"))
+        res.assoc_actor_1 = "; ".join(names) or None
     return res

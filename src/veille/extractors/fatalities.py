@@ -19,6 +19,7 @@ the left ("3 soldiers were killed", "deux morts") or on the right ("killing 3", 
 from __future__ import annotations
 
 import functools
+import itertools
 import math
 import re
 from dataclasses import dataclass
@@ -195,8 +196,10 @@ def _count_numbers(text: str, lang: str, lex: _Lex, dates: list[tuple[int, int]]
             continue  # scores, times, ranges of ids
         if norm(n.text) in lex.one_articles:
             nxt = _tokens(text[n.end : n.end + 60])[:7]
+            # the article's own noun first: "un convoi militaire" is no soldier
+            head = list(itertools.takewhile(lambda t: t not in lex.not_persons, nxt[:3]))
             if (
-                not any(t in lex.persons for t in nxt[:3])
+                not any(t in lex.persons for t in head)
                 and not _has_phrase(nxt[1:], lex.singular_aux)
                 and not lex.left_re.match(text, n.end + len(text[n.end :]) - len(text[n.end :].lstrip()))
             ):
