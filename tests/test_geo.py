@@ -190,3 +190,26 @@ def test_local_name_head_is_not_a_place_alone():
     text = "On 4 May 2020, a man was shot dead in Colonia Lomas Verdes of Morelia, Michoacan."
     _, place = _where(text, "en")
     assert place.iso3 == "MEX" and place.location == "Morelia"
+
+
+def test_demonym_capital_is_the_capital_city():
+    _, place = _where("Gunmen stormed a prison in the Haitian capital on Saturday.", "en")
+    assert place.location == "Port-au-Prince" and place.geo_precision == 1
+    _, place = _where("Des hommes armés ont attaqué une prison samedi dans la capitale haïtienne.", "fr")
+    assert place.location == "Port-au-Prince"
+
+
+def test_place_after_through():
+    _, place = _where("Thousands of nurses marched through Dakar on Tuesday to demand higher pay.", "en")
+    assert place.iso3 == "SEN" and place.location == "Dakar"
+
+
+def test_armed_group_name_is_no_district():
+    # "Haram" is a Norwegian municipality: not a part of "Boko Haram"
+    tops, place = _where("Des combattants de Boko Haram ont attaqué un village vendredi.", "fr")
+    assert all(t.country_code != "NO" for t in tops)
+
+
+def test_congo_alone_follows_population_and_context():
+    _, place = _where("Gunmen killed 12 civilians near Beni in eastern Congo on Monday.", "en")
+    assert place.iso3 == "COD"

@@ -70,6 +70,7 @@ class Gazetteer:
     country_names: dict[str, str] = field(default_factory=dict)  # cc -> ACLED-style English name
     neighbours: dict[str, tuple[str, ...]] = field(default_factory=dict)  # cc -> bordering ccs
     fuzzy: dict[str, tuple[int, ...]] = field(default_factory=dict)  # skeleton -> rows (loose spellings)
+    capitals: dict[str, int] = field(default_factory=dict)  # cc -> row of its capital town
 
     def lookup(self, name: str) -> tuple[int, ...]:
         """Row numbers whose name or alternate name has the same key as ``name``."""
@@ -441,7 +442,15 @@ def build() -> Gazetteer:
             )
     fuzzy_index = {k: tuple(sorted(v, key=lambda i: -rows[i].population))[:40] for k, v in fuzzy.items() if v}
     neighbours = {cc: tuple(n for n in (c.get("neighbours") or "").split(",") if n) for cc, c in countries.items()}
-    return Gazetteer(rows, index, admin1_names, admin1_rows, country_rows, iso3, country_names, neighbours, fuzzy_index)
+    capitals: dict[str, int] = {}
+    for i, r in enumerate(rows):
+        if r.feature_code == "PPLC" and (
+            r.country_code not in capitals or rows[capitals[r.country_code]].population < r.population
+        ):
+            capitals[r.country_code] = i
+    return Gazetteer(
+        rows, index, admin1_names, admin1_rows, country_rows, iso3, country_names, neighbours, fuzzy_index, capitals
+    )
 
 
 def cache_path() -> Path:

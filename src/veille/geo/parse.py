@@ -47,6 +47,7 @@ class LangSpec:
     modifier_suffixes: tuple[str, ...] = ()
     modifier_before: tuple[str, ...] = ()
     force_nouns: frozenset[str] = frozenset()
+    capital_words: tuple[str, ...] = ()
 
 
 @functools.cache
@@ -65,6 +66,7 @@ def lang_spec(lang: str) -> LangSpec:
         modifier_suffixes=tuple(d.get("modifier_suffixes", [])),
         modifier_before=tuple(plain(w) for w in d.get("modifier_before", [])),
         force_nouns=frozenset(plain(w) for w in d.get("force_nouns", [])),
+        capital_words=tuple(d.get("capital_words", [])),
     )
 
 
@@ -88,6 +90,23 @@ def _demonym_row(gaz: Gazetteer, target: str) -> int | None:
         if gaz.rows[i].feature_code == "RGN":
             return i
     return None
+
+
+def _capital_phrase(text: str, start: int, end: int, spec: LangSpec) -> tuple[int, int] | None:
+    """The span of "<demonym> capital" / "capitale <demonym>" around a demonym, or None."""
+    for w in spec.capital_words:
+        after = re.match(rf"\s+{re.escape(w)}\b", text[end : end + len(w) + 3], re.I)
+        if after:
+            return start, end + after.end()
+        before = re.search(rf"\b{re.escape(w)}\s+$", text[max(0, start - len(w) - 3) : start], re.I)
+        if before:
+            return start - (len(text[max(0, start - len(w) - 3) : start]) - before.start()), end
+    return None
+
+
+def _capital_row(gaz: Gazetteer, cc: str) -> int | None:
+    """The capital town of country ``cc``."""
+    return gaz.capitals.get(cc)
 
 
 def lang_of(spec: LangSpec) -> str:
@@ -260,9 +279,17 @@ def recognise(doc, lang: str, gaz: Gazetteer | None = None) -> list[Mention]:
             if target is None or any(taken[tok.idx : end]):
                 continue
             row = _demonym_row(gaz, target)
-            if row is not None:
-                take(Mention(tok.idx, end, s, "demonym", (row,)))
-                break
+            if row is None:
+                continue
+            capital = _capital_phrase(text, tok.idx, end, spec)
+            if capital is not None and (town := _capital_row(gaz, gaz.rows[row].country_code)) is not None:
+                # "the Haitian capital", "la capitale malienne": the capital city itself
+                start, stop = capital
+                if not any(taken[start:stop]):
+                    take(Mention(start, stop, text[start:stop], "capital", (town,)))
+                    break
+            take(Mention(tok.idx, end, s, "demonym", (row,)))
+            break
 
     # gazetteer n-grams the model missed
     person = {"PERSON", "PER"}
@@ -422,6 +449,8 @@ def _entity_mention(doc, ent, part: str, offset: int, spec: LangSpec, gaz: Gazet
     if not (s[:1].isupper() or _ARTICLE_NAME.match(s)):  # "al-Hasakeh" is a name too
         return None
     cands = _filter(gaz, s, _candidates(gaz, s), 20_000)
+    if not cands and cue_pattern()[0].fullmatch(s):  # a group tied to a country ("Boko Haram"), not a place
+        return None
     if _acronym(s) and (not cands or gaz.rows[cands[0]].feature_code not in ("PCLI", "RGN")):
         if not (cands and gaz.rows[cands[0]].feature_code == "ADM1" and _hint_slot(text, start, start + len(s), None)):
             return None
