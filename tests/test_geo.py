@@ -213,3 +213,10 @@ def test_armed_group_name_is_no_district():
 def test_congo_alone_follows_population_and_context():
     _, place = _where("Gunmen killed 12 civilians near Beni in eastern Congo on Monday.", "en")
     assert place.iso3 == "COD"
+
+
+def test_large_city_taken_for_a_person_after_a_preposition():
+    tops, _ = _where("Truck drivers held a protest in the center of Skopje against the new fuel tax.", "en")
+    assert [t.country_code for t in tops] == ["MK"]
+    tops, _ = _where("Bolton said on Monday that the talks had failed.", "en")
+    assert tops == []

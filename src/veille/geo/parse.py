@@ -324,9 +324,9 @@ def recognise(doc, lang: str, gaz: Gazetteer | None = None) -> list[Mention]:
             cands = _filter(gaz, s, _candidates(gaz, s), 100_000)
             if not cands:
                 continue
-            named = _settlement_noun_after(
-                text, end
-            )  # "Al Bab city", "Chora district": a place, whatever the model says
+            # "Al Bab city", "Chora district": a place, whatever the model says; so is a whole
+            # one-name entity that is a capital or a large city ("Thessaloniki" taken for a person)
+            named = _settlement_noun_after(text, end) or _notable_whole_entity(gaz, cands, toks, i, n)
             if person_start and not named:
                 continue
             if _acronym(s) and gaz.rows[cands[0]].feature_code not in ("PCLI", "RGN"):
@@ -582,6 +582,22 @@ def _noun_pattern() -> tuple[re.Pattern, re.Pattern]:
 def _settlement_pattern() -> re.Pattern:
     words = sorted(_words("settlement_nouns"), key=len, reverse=True)
     return re.compile(rf"\s+(?:{'|'.join(re.escape(w) for w in words)})\b", re.I)
+
+
+def _notable_whole_entity(gaz: Gazetteer, cands: tuple[int, ...], toks, i: int, n: int) -> bool:
+    """Token ``i`` alone is an entity of the model (any label), stands after a preposition ("in
+    central Thessaloniki", "the centre of Skopje") and is the very name of a capital or of a town
+    of 100,000 people or more: a place the model took for a person or an organisation."""
+    tok = toks[i]
+    if n != 1 or tok.ent_iob_ != "B" or (i + 1 < len(toks) and toks[i + 1].ent_iob_ == "I"):
+        return False
+    before = [t.pos_ for t in toks[max(0, i - 2) : i]]
+    if not before or not (before[-1] == "ADP" or before[-1] == "ADJ" and before[:1] == ["ADP"]):
+        return False
+    top = gaz.rows[cands[0]]
+    if top.feature_code not in ("PPLC", "PPL") or (top.feature_code == "PPL" and top.population < 100_000):
+        return False
+    return key(top.name) == key(tok.text)
 
 
 def _settlement_noun_after(text: str, end: int) -> bool:
