@@ -220,3 +220,11 @@ def test_large_city_taken_for_a_person_after_a_preposition():
     assert [t.country_code for t in tops] == ["MK"]
     tops, _ = _where("Bolton said on Monday that the talks had failed.", "en")
     assert tops == []
+
+
+def test_district_elsewhere_does_not_veto_the_town():
+    # "O'Higgins" is also a district of Argentina; the Chilean region's short name is an alias
+    _, place = _where("On 5 May 2021, in Rancagua (O'Higgins), nurses protested against budget cuts.", "en")
+    assert place.iso3 == "CHL" and place.location == "Rancagua"
+    _, place = _where("On 1 May 2021, in Montego Bay, Saint James Parish, a guard was shot and wounded.", "en")
+    assert place.iso3 == "JAM"

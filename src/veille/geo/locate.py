@@ -34,7 +34,7 @@ from veille.geo.parse import (
 from veille.model import Evidence, Place, Toponym
 
 SPECIFICITY = {"PPL": 3, "PPLC": 3, "ADM2": 2, "RGN": 2, "ADM1": 2, "PCLI": 1}
-COUNTRY_WEIGHT = {"PCLI": 0.6, "ADM1": 1.5, "ADM2": 1.5, "RGN": 1.2}
+COUNTRY_WEIGHT = {"PCLI": 0.6, "ADM1": 1.5, "ADM2": 1.0, "RGN": 1.2}
 WINDOW = 45  # characters of left context searched for cues
 
 
