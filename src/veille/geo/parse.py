@@ -713,7 +713,13 @@ def _outside_hints(row: Row, hints: list[Row], readings: list[Row]) -> bool:
         return False
     if row.feature_code in ("ADM1", "RGN"):  # "Rocha, Paraiba": not the Rocha of another country
         return bool(hints) and all(h.country_code != row.country_code for h in hints)
-    sure = [h for h in hints if h.feature_code in ("PCLI", "ADM1") or h.population > max(row.population, 20_000)]
+    sure = [
+        h
+        for h in hints
+        if h.feature_code in ("PCLI", "ADM1")
+        or h.population > max(row.population, 20_000)
+        or (h.feature_code == "ADM2" and row.population < 50_000)  # a district vetoes a small town only
+    ]
     if not sure:  # "Morelia, Michoacán": a hint read as a hamlet elsewhere proves nothing
         return False
     for h in sure:
@@ -910,8 +916,9 @@ def resolve(mentions: list[Mention], text: str, gaz: Gazetteer | None = None) ->
                 continue
             for m in ms:
                 m.choice = best
-                # a hint read only as a district elsewhere proves nothing ("Rancagua (O'Higgins)")
-                m_hints = [h for h in _hint_rows(gaz, [m], npass == 0) if h.feature_code != "ADM2"]
+                # a hint read only as a district elsewhere does not veto a city ("Rancagua (O'Higgins)")
+                big = gaz.rows[best].population >= 50_000
+                m_hints = [h for h in _hint_rows(gaz, [m], npass == 0) if not (big and h.feature_code == "ADM2")]
                 if (
                     m.strict
                     and m_hints
