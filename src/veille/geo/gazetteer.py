@@ -26,6 +26,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import NamedTuple
 
+from veille.geo.admin2 import admin1_codes as geonames_admin1_codes
 from veille.geo.admin2 import data_dir as admin2_data_dir
 from veille.geo.admin2 import divisions as admin2_divisions
 from veille.geo.normalize import is_latin, key, plain, skeleton
@@ -283,9 +284,13 @@ def build() -> Gazetteer:
         cc: {key(name): (lat, lon) for name, (lat, lon) in table.items()}
         for cc, table in load_yaml("geo/admin1_points.yaml").items()
     }
+    linked = geonames_admin1_codes()  # ISO 3166-2 -> GeoNames admin1, as GeoNames links them
     for cc, subs in subs_by_cc.items():
         codes = {a1 for (c2, a1) in by_admin if c2 == cc}
         mapping: dict[str, str] = {}  # subdivision code -> admin1 code
+        for sub in subs:
+            if sub.code in linked and linked[sub.code] not in mapping.values():
+                mapping[sub.code] = linked[sub.code]
         if cc == "US":
             for st in us_states.values():
                 mapping[f"US-{st['code']}"] = st["code"]
@@ -294,7 +299,7 @@ def build() -> Gazetteer:
             towns = sorted((r for r in by_country.get(cc, []) if r.geonameid in leading), key=lambda r: -r.population)
             found = [(s, _seat(s.name, cc, names, rows, towns, leading)) for s in subs]
             for s, best in sorted(found, key=lambda p: -(p[1].population if p[1] else 0)):
-                if best is not None and best.admin1_code not in mapping.values():
+                if best is not None and s.code not in mapping and best.admin1_code not in mapping.values():
                     mapping[s.code] = best.admin1_code
             _align_alphabetical(subs, codes, mapping)
             _match_by_point(subs, codes, mapping, points.get(cc, {}), by_country.get(cc, []))
