@@ -241,3 +241,10 @@ def test_first_level_divisions_are_placed_by_their_geonames_link():
     gaz = get_gazetteer()
     row = next(gaz.rows[i] for i in gaz.lookup("North Sinai") if gaz.rows[i].feature_code == "ADM1")
     assert row.country_code == "EG" and abs(row.latitude - 31) < 1.5 and abs(row.longitude - 33.8) < 1.5
+
+
+def test_district_word_names_the_district_not_the_province():
+    _, place = _where("An air strike killed a woman and wounded two children in Ghazni district on Tuesday.", "en")
+    assert place.iso3 == "AFG" and abs(place.latitude - 33.55) < 0.2  # Ghazni town, not the province centre
+    _, place = _where("Clashes broke out in Ghazni province on Tuesday, officials said.", "en")
+    assert place.geo_precision == 3

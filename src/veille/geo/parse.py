@@ -610,12 +610,23 @@ def _after_place_noun(left: str) -> bool:
     return _noun_pattern()[0].search(left) is not None
 
 
-def _division_next_to(text: str, m: Mention) -> bool:
+def _division_next_to(text: str, m: Mention, words: frozenset[str] | None = None) -> bool:
     """A division noun right before or after the mention: "Balkh province", "gouvernorat d'Al Bayda"."""
-    words = _division_words()
+    words = _division_words() if words is None else words
     before = plain(text[max(0, m.start - 20) : m.start]).split()[-2:]
     after = plain(text[m.end : m.end + 20]).split()[:1]
     return bool(words.intersection(before) or words.intersection(after))
+
+
+def _subdivision_next_to(text: str, m: Mention) -> bool:
+    """A second-level division noun names the mention: "Ghazni district", "district of Ghazni" (not
+    Ghazni province); "X district (Ghazni)" is no such case."""
+    words = _words("subdivision_words")
+    nxt = re.match(r"\s+([^\W\d][\w-]*)", text[m.end : m.end + 25])  # the very next word, no bracket between
+    before = plain(text[max(0, m.start - 25) : m.start]).split()[-2:]
+    return (nxt is not None and plain(nxt.group(1)) in words) or (
+        len(before) == 2 and before[0] in words and before[1] in ("of", "de", "d")
+    )
 
 
 def hint_gap(gap: str) -> str | None:
@@ -826,7 +837,7 @@ def _prefer_seat(gaz: Gazetteer, best: int, ms: list[Mention], text: str, hint_r
     words = _division_words()
     for m in ms:
         around = plain(text[max(0, m.start - 25) : m.end + 25]).split()
-        if words.intersection(around):
+        if words.intersection(around) and not (row.feature_code == "ADM1" and _subdivision_next_to(text, m)):
             return best
     for i in ms[0].candidates:
         r = gaz.rows[i]
@@ -876,6 +887,7 @@ def resolve(mentions: list[Mention], text: str, gaz: Gazetteer | None = None) ->
         for k, ms in by_key.items():
             hint_rows = _hint_rows(gaz, ms, npass == 0)
             division = any(_division_next_to(text, m) for m in ms)
+            sub = any(_subdivision_next_to(text, m) for m in ms)
             qualifier = any(id(m) in qualifiers for m in ms)
             slot = any(_hint_slot(text, m.start, m.end, None) for m in ms)
             head_rows = [
@@ -889,7 +901,9 @@ def resolve(mentions: list[Mention], text: str, gaz: Gazetteer | None = None) ->
             for i in ms[0].candidates:
                 s = _score(gaz, i, ms[0].text, ctx) + 2.5 * ctx.near_share(gaz.rows[i], k)
                 fc = gaz.rows[i].feature_code
-                if (division or qualifier) and fc == "ADM1":
+                if fc == "ADM1" and sub:
+                    s -= 4.0
+                elif (division or qualifier) and fc == "ADM1":
                     s += 4.0 if division else 2.5
                 elif fc == "ADM2" and (division or qualifier or slot):  # "X (Pobe-Mengao, Soum)"
                     s += 4.0 if division else 3.5
