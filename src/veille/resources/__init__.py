@@ -15,11 +15,26 @@ import yaml
 ROOT = Path(str(_res.files(__name__)))
 
 
+class _StrictLoader(yaml.SafeLoader):
+    """A safe loader that refuses a key given twice in one mapping (YAML keeps the last one
+    silently, which once dropped a whole list of triggers)."""
+
+    def construct_mapping(self, node, deep=False):
+        seen = set()
+        for key_node, _ in node.value:
+            k = self.construct_object(key_node, deep=deep)
+            if k in seen:
+                raise ValueError(f"duplicate key {k!r} at {key_node.start_mark}")
+            seen.add(k)
+        return super().construct_mapping(node, deep=deep)
+
+
 @functools.cache
 def load_yaml(relpath: str) -> Any:
-    """Parse ``resources/<relpath>`` (YAML); cached for the life of the process."""
+    """Parse ``resources/<relpath>`` (YAML); cached for the life of the process. A key given
+    twice in one mapping is an error."""
     with open(ROOT / relpath, encoding="utf-8") as f:
-        return yaml.safe_load(f)
+        return yaml.load(f, Loader=_StrictLoader)  # noqa: S506 (a SafeLoader subclass)
 
 
 def lang_files(lang: str, name: str) -> Any:
