@@ -248,3 +248,9 @@ def test_district_word_names_the_district_not_the_province():
     assert place.iso3 == "AFG" and abs(place.latitude - 33.55) < 0.2  # Ghazni town, not the province centre
     _, place = _where("Clashes broke out in Ghazni province on Tuesday, officials said.", "en")
     assert place.geo_precision == 3
+
+
+def test_alternate_spelling_is_enough_in_a_place_slot():
+    # GeoNames names the town "Svetlodarsk" and lists "Svitlodarsk" as an alternate name
+    _, place = _where("Monitors recorded bursts of heavy machine-gun fire near Svitlodarsk on Tuesday.", "en")
+    assert place.iso3 == "UKR" and place.geo_precision == 2 and abs(place.latitude - 48.43) < 0.1

@@ -321,7 +321,10 @@ def recognise(doc, lang: str, gaz: Gazetteer | None = None) -> list[Mention]:
             s = text[tok.idx : end]
             if n == 1 and (plain(s) in spec.stop_words or len(s) < 2 or plain(s) in _articles()):
                 continue
-            cands = _filter(gaz, s, _candidates(gaz, s), 100_000)
+            raw = _candidates(gaz, s)
+            cands = _filter(gaz, s, raw, 100_000)
+            if not cands and slot and not toks[i].is_sent_start:  # "near Svitlodarsk": a spelling
+                cands = raw  # GeoNames lists as an alternate name ("Svetlodarsk") is enough in a place slot
             if not cands:
                 continue
             # "Al Bab city", "Chora district": a place, whatever the model says; so is a whole
