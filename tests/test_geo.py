@@ -254,3 +254,16 @@ def test_alternate_spelling_is_enough_in_a_place_slot():
     # GeoNames names the town "Svetlodarsk" and lists "Svitlodarsk" as an alternate name
     _, place = _where("Monitors recorded bursts of heavy machine-gun fire near Svitlodarsk on Tuesday.", "en")
     assert place.iso3 == "UKR" and place.geo_precision == 2 and abs(place.latitude - 48.43) < 0.1
+
+
+def test_town_word_separates_the_town_from_its_province():
+    text = (
+        "In Esmeraldas city, nurses protested to demand salaries owed by several municipalities of Esmeraldas province."
+    )
+    _, place = _where(text, "en")
+    assert place.iso3 == "ECU" and place.geo_precision == 1 and abs(place.longitude + 79.65) < 0.1
+
+
+def test_place_west_of_a_town_is_where_it_happened():
+    _, place = _where("Air raids hit Sirwah district west of Marib city on Monday.", "en")
+    assert place.location == "Sirwah"

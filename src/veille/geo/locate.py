@@ -48,6 +48,13 @@ def _context(text: str, toponyms: list[Toponym], t: Toponym) -> str:
     return text[lo : t.start]
 
 
+def _is_reference(text: str, usable: list[Toponym], t: Toponym, left: str, spec: LangSpec) -> bool:
+    """``t`` is a reference point for a place named just before it: "X, 10 km west of <t>"."""
+    if cue_at(left, spec.reference_cues, at_end=True) is None:
+        return False
+    return any(o.end <= t.start and t.start - o.end <= WINDOW for o in usable)
+
+
 def _is_hint(text: str, toponyms: list[Toponym], t: Toponym) -> bool:
     """``t`` qualifies the toponym just before it: "Sirwah (Marib)", "Gao, Mali", "Kinda in Idleb"."""
     prev = [o for o in toponyms if o.end <= t.start]
@@ -189,6 +196,8 @@ def locate_from(
             spec_rank = 0  # "Rihaniya in al-Hasakeh" resolved abroad: trust the container
         if _is_hint(text, toponyms, t):
             spec_rank -= 1
+        if _is_reference(text, usable, t, left, spec):
+            spec_rank -= 2  # "in Sirwah district west of Marib city": Marib only tells where Sirwah is
         rank = (
             0 if origin else 1,
             1 if t.country_code == top_country else 0,

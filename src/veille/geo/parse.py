@@ -48,6 +48,7 @@ class LangSpec:
     modifier_before: tuple[str, ...] = ()
     force_nouns: frozenset[str] = frozenset()
     capital_words: tuple[str, ...] = ()
+    reference_cues: tuple[str, ...] = ()
 
 
 @functools.cache
@@ -67,6 +68,7 @@ def lang_spec(lang: str) -> LangSpec:
         modifier_before=tuple(plain(w) for w in d.get("modifier_before", [])),
         force_nouns=frozenset(plain(w) for w in d.get("force_nouns", [])),
         capital_words=tuple(d.get("capital_words", [])),
+        reference_cues=tuple(plain(w) for w in d.get("reference_cues", [])),
     )
 
 
@@ -621,6 +623,18 @@ def _division_next_to(text: str, m: Mention, words: frozenset[str] | None = None
     return bool(words.intersection(before) or words.intersection(after))
 
 
+TOWN_MARK = "#town"
+
+
+def _town_word_next_to(text: str, m: Mention) -> bool:
+    """ "Esmeraldas city", "ville de Gao": the town itself, not the division of that name."""
+    nxt = re.match(r"\s+([^\W\d][\w-]*)", text[m.end : m.end + 25])
+    if nxt is not None and plain(nxt.group(1)) in _words("town_words"):
+        return True
+    before = plain(text[max(0, m.start - 25) : m.start]).split()[-2:]
+    return len(before) == 2 and before[0] in _words("town_words") and before[1] in ("of", "de", "d")
+
+
 def _subdivision_next_to(text: str, m: Mention) -> bool:
     """A second-level division noun names the mention: "Ghazni district", "district of Ghazni" (not
     Ghazni province); "X district (Ghazni)" is no such case."""
@@ -864,8 +878,8 @@ def resolve(mentions: list[Mention], text: str, gaz: Gazetteer | None = None) ->
     _attach_hints(mentions, text, gaz)
     by_key: dict[str, list[Mention]] = defaultdict(list)
     for m in mentions:
-        if m.candidates:
-            by_key[key(m.text)].append(m)
+        if m.candidates:  # one sense per name, but "Esmeraldas city" is not "Esmeraldas province"
+            by_key[key(m.text) + (TOWN_MARK if _town_word_next_to(text, m) else "")].append(m)
 
     # country context: countries named outright, then the countries of unambiguous names
     areas = [row for row, _ in context_areas(text, gaz)]
@@ -904,6 +918,8 @@ def resolve(mentions: list[Mention], text: str, gaz: Gazetteer | None = None) ->
             for i in ms[0].candidates:
                 s = _score(gaz, i, ms[0].text, ctx) + 2.5 * ctx.near_share(gaz.rows[i], k)
                 fc = gaz.rows[i].feature_code
+                if k.endswith(TOWN_MARK) and fc in ("ADM1", "ADM2"):
+                    s -= 4.0
                 if fc == "ADM1" and sub:
                     s -= 4.0
                 elif (division or qualifier) and fc == "ADM1":
