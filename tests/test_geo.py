@@ -267,3 +267,16 @@ def test_town_word_separates_the_town_from_its_province():
 def test_place_west_of_a_town_is_where_it_happened():
     _, place = _where("Air raids hit Sirwah district west of Marib city on Monday.", "en")
     assert place.location == "Sirwah"
+
+
+def test_road_names_are_not_the_place():
+    text = "Workers blocked the Dhaka-Mymensingh highway in Gazipur city on Sunday to demand their wages."
+    _, place = _where(text, "en")
+    assert place.location == "Gazipur"
+    _, place = _where("Journalists protested outside an office on Murree road in Rawalpindi city.", "en")
+    assert place.location == "Rawalpindi"
+
+
+def test_town_and_its_same_named_state():
+    _, place = _where("On 4 May 2021, in Barinas, Barinas state, residents burned tires to reject power cuts.", "en")
+    assert place.geo_precision == 1 and abs(place.latitude - 8.62) < 0.1

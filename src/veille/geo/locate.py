@@ -30,6 +30,7 @@ from veille.geo.parse import (
     is_demonym,
     is_modifier,
     lang_spec,
+    road_nouns,
 )
 from veille.model import Evidence, Place, Toponym
 
@@ -46,6 +47,20 @@ def _context(text: str, toponyms: list[Toponym], t: Toponym) -> str:
     if cut >= 0:
         lo = cut + 2
     return text[lo : t.start]
+
+
+def _on_road_name(text: str, t: Toponym) -> bool:
+    """``t`` names a road, not a place: "Murree road", "the Dhaka-Mymensingh highway", "l'axe Gao-Ansongo"."""
+    words = road_nouns()
+    after = re.match(r"(?:-[A-Z][\w'’]*(?:\s[A-Z][\w'’]*)?)?\s+([^\W\d]+)", text[t.end : t.end + 40])
+    if after and plain(after.group(1)) in words:
+        return True
+    if t.start > 0 and text[t.start - 1] == "-":  # the second end of "X-Y road"
+        after = re.match(r"\s+([^\W\d]+)", text[t.end : t.end + 20])
+        if after and plain(after.group(1)) in words:
+            return True
+    before = plain(text[max(0, t.start - 12) : t.start]).split()[-1:]
+    return bool(before) and before[0] in words and "-" in text[t.start : t.end + 25].split(" ")[0]
 
 
 def _is_reference(text: str, usable: list[Toponym], t: Toponym, left: str, spec: LangSpec) -> bool:
@@ -196,6 +211,8 @@ def locate_from(
             spec_rank = 0  # "Rihaniya in al-Hasakeh" resolved abroad: trust the container
         if _is_hint(text, toponyms, t):
             spec_rank -= 1
+        if _on_road_name(text, t):
+            spec_rank -= 2  # "on Murree road in Rawalpindi", "the Dhaka-Mymensingh highway": road names
         if _is_reference(text, usable, t, left, spec):
             spec_rank -= 2  # "in Sirwah district west of Marib city": Marib only tells where Sirwah is
         rank = (

@@ -623,7 +623,12 @@ def _division_next_to(text: str, m: Mention, words: frozenset[str] | None = None
     return bool(words.intersection(before) or words.intersection(after))
 
 
-TOWN_MARK = "#town"
+def road_nouns() -> frozenset[str]:
+    """Nouns after a place name that make it a road's name (``road_nouns`` in normalize.yaml)."""
+    return _words("road_nouns")
+
+
+TOWN_MARK, DIVISION_MARK = "#town", "#division"
 
 
 def _town_word_next_to(text: str, m: Mention) -> bool:
@@ -851,10 +856,8 @@ def _prefer_seat(gaz: Gazetteer, best: int, ms: list[Mention], text: str, hint_r
     row = gaz.rows[best]
     if row.feature_code not in ("ADM1", "ADM2"):
         return best
-    words = _division_words()
     for m in ms:
-        around = plain(text[max(0, m.start - 25) : m.end + 25]).split()
-        if words.intersection(around) and not (row.feature_code == "ADM1" and _subdivision_next_to(text, m)):
+        if _division_next_to(text, m) and not (row.feature_code == "ADM1" and _subdivision_next_to(text, m)):
             return best
     for i in ms[0].candidates:
         r = gaz.rows[i]
@@ -879,7 +882,8 @@ def resolve(mentions: list[Mention], text: str, gaz: Gazetteer | None = None) ->
     by_key: dict[str, list[Mention]] = defaultdict(list)
     for m in mentions:
         if m.candidates:  # one sense per name, but "Esmeraldas city" is not "Esmeraldas province"
-            by_key[key(m.text) + (TOWN_MARK if _town_word_next_to(text, m) else "")].append(m)
+            mark = TOWN_MARK if _town_word_next_to(text, m) else DIVISION_MARK if _division_next_to(text, m) else ""
+            by_key[key(m.text) + mark].append(m)
 
     # country context: countries named outright, then the countries of unambiguous names
     areas = [row for row, _ in context_areas(text, gaz)]
