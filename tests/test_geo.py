@@ -280,3 +280,11 @@ def test_road_names_are_not_the_place():
 def test_town_and_its_same_named_state():
     _, place = _where("On 4 May 2021, in Barinas, Barinas state, residents burned tires to reject power cuts.", "en")
     assert place.geo_precision == 1 and abs(place.latitude - 8.62) < 0.1
+
+
+def test_entity_cut_short_on_the_left_and_a_persons_name_is_no_hint():
+    _, place = _where("On 7 May 2021, two brothers were shot dead in Catole do Rocha, Paraiba, police said.", "en")
+    assert place.location == "Catolé do Rocha"
+    text = "Workers demonstrated outside the plant in Port Elizabeth (Nelson Mandela Bay, Eastern Cape) on Monday."
+    _, place = _where(text, "en")
+    assert place.iso3 == "ZAF" and abs(place.latitude + 33.96) < 0.2

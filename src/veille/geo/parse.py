@@ -340,6 +340,13 @@ def recognise(doc, lang: str, gaz: Gazetteer | None = None) -> list[Mention]:
             top = gaz.rows[cands[0]]
             if (top.feature_code == "PPL" and top.population < 500_000) and _inside_name(toks, i, n):
                 continue
+            if (
+                tok.ent_type_ in person
+                and i + n < len(toks)
+                and toks[i + n].ent_iob_ == "I"
+                and not _noun_pattern()[1].match(text[end : end + 30])
+            ):
+                continue  # the start of a longer person's name: "(Nelson Mandela Bay, ...)", not "Rafi LGA"
             blocked = [t.ent_type_ for t in toks[i : i + n] if t.ent_type_ in spec.blocking_labels]
             if blocked and not (slot or named):
                 if person.intersection(blocked) or gaz.rows[cands[0]].feature_code not in ("PCLI", "RGN"):
@@ -444,6 +451,23 @@ def _extend(doc, end: int, start: int, gaz: Gazetteer) -> tuple[str, tuple[int, 
     return best
 
 
+def _extend_left(doc, first: int, end: int, gaz: Gazetteer) -> tuple[int, str, tuple[int, ...]] | None:
+    """An entity whose start the model cut off: the longest gazetteer name that ends where it ends
+    and starts up to three capitalised words (or linkers) before it."""
+    text, best = _text(doc), None
+    for n in range(1, 4):
+        if first - n < 0:
+            break
+        tok = doc[first - n]
+        if tok.ent_type_ or not (tok.text[:1].isupper() or tok.text.lower() in _words("name_linkers")):
+            break
+        if tok.text[:1].isupper() and not tok.is_sent_start:
+            cands = gaz.lookup(text[tok.idx : end])
+            if cands:
+                best = (tok.idx, text[tok.idx : end], cands[:MAX_CANDIDATES])
+    return best
+
+
 def _entity_mention(doc, ent, part: str, offset: int, spec: LangSpec, gaz: Gazetteer, whole: bool) -> Mention | None:
     """A mention for (a comma-separated part of) a spaCy entity, or None."""
     text = _text(doc)
@@ -463,6 +487,9 @@ def _entity_mention(doc, ent, part: str, offset: int, spec: LangSpec, gaz: Gazet
         ext = _extend(doc, ent.end, start, gaz)  # "Valle" + "del Cauca"
         if ext is not None:
             s, cands = ext
+        left = _extend_left(doc, ent.start, start + len(s), gaz)  # "Tarn" + "Taran", "Catole do" + "Rocha"
+        if left is not None:
+            start, s, cands = left
     if ent.label_ not in spec.entity_labels:
         # a place the model took for a person/organisation: "near Al Qa'im", "in Al Jawf", "(Marib)"
         left = text[max(0, start - 30) : start]
