@@ -288,3 +288,12 @@ def test_entity_cut_short_on_the_left_and_a_persons_name_is_no_hint():
     text = "Workers demonstrated outside the plant in Port Elizabeth (Nelson Mandela Bay, Eastern Cape) on Monday."
     _, place = _where(text, "en")
     assert place.iso3 == "ZAF" and abs(place.latitude + 33.96) < 0.2
+
+
+def test_hyphenated_city_district_and_town_word_variants():
+    _, place = _where("On 4 May 2021, hundreds gathered in Belgrade-Vracar, Serbia, breaking the curfew.", "en")
+    assert place.location == "Belgrade"
+    _, place = _where("Snipers opened fire on a civilian in the east of Hays city (Al Hudaydah) on Sunday.", "en")
+    assert place.iso3 == "YEM" and place.geo_precision in (1, 2) and abs(place.latitude - 13.93) < 0.2
+    _, place = _where("On 6 May 2021, in Guatemala City, armed men attacked two police agents.", "en")
+    assert place.location == "Guatemala City"

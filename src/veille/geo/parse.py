@@ -223,7 +223,7 @@ def _candidates(gaz: Gazetteer, text: str) -> tuple[int, ...]:
 def _part_candidates(gaz: Gazetteer, text: str, stop: frozenset[str]) -> tuple[int, ...]:
     """For a name the gazetteer lacks ("Orange County", "Northern Iraq"): the best run of its
     words that is a known place (a country or division first, then the longest, then the first)."""
-    words = text.replace("’s", "").replace("'s", "").split()
+    words = re.split(r"[\s-]+", text.replace("’s", "").replace("'s", ""))  # "Belgrade-Vracar" too
     rank = {"PCLI": 3, "RGN": 2, "ADM1": 2}
     best, best_key = (), None
     for n in range(len(words) - 1, 0, -1):
@@ -325,8 +325,8 @@ def recognise(doc, lang: str, gaz: Gazetteer | None = None) -> list[Mention]:
                 continue
             raw = _candidates(gaz, s)
             cands = _filter(gaz, s, raw, 100_000)
-            if not cands and slot and not toks[i].is_sent_start:  # "near Svitlodarsk": a spelling
-                cands = raw  # GeoNames lists as an alternate name ("Svetlodarsk") is enough in a place slot
+            if not cands and (n > 1 or slot and not toks[i].is_sent_start):  # "near Svitlodarsk", "Tall
+                cands = raw  # Refaat": an alternate name is enough in a place slot or for a name of several words
             if not cands:
                 continue
             # "Al Bab city", "Chora district": a place, whatever the model says; so is a whole
@@ -503,12 +503,19 @@ def _entity_mention(doc, ent, part: str, offset: int, spec: LangSpec, gaz: Gazet
         if not cands:
             return None
     rule, loose = f"ner:{ent.label_}", False
-    if not cands and ent.label_ in spec.entity_labels:
-        bare = _without_place_noun(s)
-        if bare is not None:
-            cands = _filter(gaz, bare[0], _candidates(gaz, bare[0]), 20_000)
-            if cands:
-                start, s = start + bare[1], bare[0]
+    bare = _without_place_noun(s) if ent.label_ in spec.entity_labels else None
+    if bare is not None and cands:  # "Hays city": any town Hays, not only the one also called "Hays City"
+        tail = plain(s[len(bare[0]) :]).split() if bare[1] == 0 else []
+        if not (tail and tail[0] in _words("town_words")):
+            bare = None
+    if bare is not None:
+        bare_cands = _filter(gaz, bare[0], _candidates(gaz, bare[0]), 20_000)
+        if cands:
+            bare_cands = tuple(i for i in bare_cands if gaz.rows[i].feature_code == "PPL")
+        if bare_cands and cands:  # the whole name stays the surface: "Quezon City" is no town "Quezon"
+            cands = tuple(dict.fromkeys(cands + bare_cands))[:MAX_CANDIDATES]
+        elif bare_cands:
+            start, s, cands = start + bare[1], bare[0], bare_cands
     if not cands and ent.label_ in spec.entity_labels:
         cands = gaz.lookup_loose(s)
         rule, loose = (rule + ":loose", True) if cands else (rule, False)
