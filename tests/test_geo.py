@@ -297,3 +297,9 @@ def test_hyphenated_city_district_and_town_word_variants():
     assert place.iso3 == "YEM" and place.geo_precision in (1, 2) and abs(place.latitude - 13.93) < 0.2
     _, place = _where("On 6 May 2021, in Guatemala City, armed men attacked two police agents.", "en")
     assert place.location == "Guatemala City"
+
+
+def test_town_in_its_same_named_division():
+    # "Santa Ana (Santa Ana)": the Salvadoran town in its department, not the Californian city
+    _, place = _where("On 4 May 2021, in Santa Ana (Santa Ana), car workers protested against layoffs.", "en")
+    assert place.iso3 == "SLV" and place.geo_precision == 1

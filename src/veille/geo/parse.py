@@ -709,9 +709,13 @@ def _attach_hints(mentions: list[Mention], text: str, gaz: Gazetteer) -> None:
             gap = hint_gap(_UNKNOWN_IN_GAP.sub(r"\1", text[a.end : b.start]))
         if gap is None:
             continue
-        if key(a.text) == key(b.text):  # "Hays (Hays, Al Hudaydah)": the same name is no hint
+        if key(a.text) == key(b.text):  # "Hays (Hays, Al Hudaydah)", "Santa Ana (Santa Ana)":
+            divisions = tuple(i for i in b.candidates if gaz.rows[i].feature_code in ("ADM1", "ADM2"))
+            if "(" in text[a.end : b.start] and divisions:  # the town in its division of the same name
+                b.candidates, b.rule = divisions, b.rule + ":division"
+                a.hints.append(b)
             a.hints.extend(b.hints)
-            a.strict = a.strict or b.strict
+            a.strict = a.strict or b.strict or bool(divisions)
             continue
         if not b.candidates:  # "Kasumbalesa (territoire de Sakania, Haut-Katanga)": pass Sakania's hints on
             a.hints.extend(b.hints)
@@ -916,7 +920,13 @@ def resolve(mentions: list[Mention], text: str, gaz: Gazetteer | None = None) ->
     by_key: dict[str, list[Mention]] = defaultdict(list)
     for m in mentions:
         if m.candidates:  # one sense per name, but "Esmeraldas city" is not "Esmeraldas province"
-            mark = TOWN_MARK if _town_word_next_to(text, m) else DIVISION_MARK if _division_next_to(text, m) else ""
+            same_named = any(h.rule.endswith(":division") and key(h.text) == key(m.text) for h in m.hints)
+            if m.rule.endswith(":division"):
+                mark = DIVISION_MARK
+            elif same_named or _town_word_next_to(text, m):
+                mark = TOWN_MARK
+            else:
+                mark = DIVISION_MARK if _division_next_to(text, m) else ""
             by_key[key(m.text) + mark].append(m)
 
     # country context: countries named outright, then the countries of unambiguous names
