@@ -92,6 +92,29 @@ def sentence_spans(doc: Doc) -> list[tuple[int, int]]:
     return spans
 
 
+# doc.user_data keys set by the pipeline when it parsed a masked text (see veille.pipeline)
+UNMASKED_TEXT = "veille_unmasked_text"  # the text before masking (same length, same offsets)
+TEXT_SENTENCES = "veille_text_sentences"  # sentence spans of that text, as its own parse would give
+
+
+def doc_sentences(doc: Doc) -> list[tuple[int, int]]:
+    """Sentence spans (char offsets) of the text ``doc`` stands for.
+
+    Usually ``doc.sents``; for a doc parsed from a masked text, the sentences of the unmasked
+    text (the masked ones included), so that sentence numbers and spans do not depend on masking.
+    """
+    spans = doc.user_data.get(TEXT_SENTENCES)
+    if spans:
+        return spans
+    spans = [(s.start_char, s.end_char) for s in doc.sents] if doc.has_annotation("SENT_START") else []
+    return spans or [(0, len(doc.text))]
+
+
+def doc_text(doc: Doc) -> str:
+    """The text ``doc`` stands for: ``doc.text``, or the unmasked text of a masked parse."""
+    return doc.user_data.get(UNMASKED_TEXT) or doc.text
+
+
 @Language.component("veille_sentences")
 def sentences(doc: Doc) -> Doc:
     """Rule-based sentence boundaries (:func:`sentence_starts`), set before the parser (which keeps them)."""

@@ -13,18 +13,22 @@ batches go to a process pool (each worker loads its models once); output is iden
 
 from __future__ import annotations
 
+import bisect
 import functools
 import itertools
 import multiprocessing
+import re
 import sys
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
 from veille.model import Article, Event, ReadError
-from veille.nlp import get_nlp, supported_languages
+from veille.nlp import TEXT_SENTENCES, UNMASKED_TEXT, get_nlp, sentence_spans, supported_languages
 
 BATCH_SIZE = 64
 FIRST_BATCH = 8  # the first batches are smaller, so the first events come out soon after start
+LEAD_SENTENCES = 2  # always parsed: the headline (or first sentence) and the lead
+NEIGHBOURS = 1  # sentences parsed on each side of a sentence with a trigger
 
 
 def has_candidate(text: str, lang: str) -> bool:
@@ -40,6 +44,97 @@ def has_candidate(text: str, lang: str) -> bool:
     return any(rx.search(text) for _, rx, _ in TriggerLexicon.for_language(lang).triggers)
 
 
+def trigger_spans(text: str, lang: str) -> list[tuple[int, int]]:
+    """Every match of a trigger pattern of ``lang`` in the whole ``text`` (one scan per pattern)."""
+    from veille.extractors.triggers import TriggerLexicon
+
+    return [m.span() for _, rx, _ in TriggerLexicon.for_language(lang).triggers for m in rx.finditer(text)]
+
+
+def trigger_sentences(text: str, lang: str, spans: list[tuple[int, int]], matches=None) -> list[int]:
+    """Indices of the sentences ``spans`` of ``text`` in which ``TriggerLexicon.find`` finds a trigger.
+
+    Exactly the sentences find_mentions can take a mention from, found cheaply: the patterns
+    scan the whole text once (``matches``: :func:`trigger_spans`, if already known), and only
+    the sentences a match touches (or that are glued to a neighbour, where a lookaround could
+    see across) are checked with ``find`` as find_mentions runs it (ignore list included:
+    "marché" is a market, not a march).
+    """
+    from veille.extractors.triggers import TriggerLexicon
+
+    lex = TriggerLexicon.for_language(lang)
+    starts = [s for s, _ in spans]
+    n = len(text)
+    todo = {
+        i
+        for i, (s, e) in enumerate(spans)
+        if (s > 0 and not text[s - 1].isspace()) or (e < n and not text[e].isspace())
+    }
+    for a, b in trigger_spans(text, lang) if matches is None else matches:
+        first = bisect.bisect_right(starts, a) - 1
+        last = bisect.bisect_right(starts, max(a, b - 1)) - 1
+        todo.update(range(max(first, 0), last + 1))
+    return [i for i in sorted(todo) if lex.find(text[spans[i][0] : spans[i][1]])]
+
+
+_NOT_NEWLINE = re.compile(r"[^\n]+")
+
+
+def plan_parse(text: str, lang: str, nlp, prefilter: bool = True, mask: bool = True) -> ParsePlan | None:
+    """Cheap before expensive: what of ``text`` spaCy has to read (None: nothing, no event possible).
+
+    Mentions only come from triggers ``TriggerLexicon.find`` finds in a sentence, so a document
+    without such a sentence has no event and skips spaCy (``prefilter``). In the others
+    (``mask``), sentences no extractor needs parsed are blanked: kept are the first
+    ``LEAD_SENTENCES`` (headline, lead), the sentences with a trigger and their ``NEIGHBOURS``
+    (actors of the previous and next sentence). A blanked sentence has its characters replaced
+    by spaces, line breaks kept, so the text keeps its length and offsets: spaCy spends almost
+    nothing on it, and every span it gives is a span of ``text``. Extractors that read the text
+    itself (dates, fatalities, trigger cues, geographic context) read the unmasked text.
+
+    Sentences are :func:`veille.nlp.sentence_spans` of ``text`` tokenized alone: the same as the
+    full parse gives (the splitter runs before the parser, which keeps them).
+    """
+    if not (prefilter or mask):
+        return ParsePlan(text)
+    matches = trigger_spans(text, lang)
+    if not matches:  # no pattern matches anywhere: no sentence to look at
+        return None if prefilter else ParsePlan(text)
+    spans = sentence_spans(nlp.tokenizer(text))
+    hits = trigger_sentences(text, lang, spans, matches)
+    if not hits:
+        return None if prefilter else ParsePlan(text)
+    if not mask:
+        return ParsePlan(text)
+    keep = [i < LEAD_SENTENCES for i in range(len(spans))]
+    for i in hits:
+        for j in range(max(0, i - NEIGHBOURS), min(len(spans), i + NEIGHBOURS + 1)):
+            keep[j] = True
+    n = len(text)
+    for i, (s, e) in enumerate(spans):
+        # a sentence glued to its neighbour ('said."The') stays: blanking it could change how
+        # the tokenizer cuts the neighbour
+        if (s > 0 and not text[s - 1].isspace()) or (e < n and not text[e].isspace()):
+            keep[i] = True
+    if all(keep):
+        return ParsePlan(text)
+    pieces, pos = [], 0
+    for i, (s, e) in enumerate(spans):
+        if not keep[i]:
+            pieces += [text[pos:s], _NOT_NEWLINE.sub(lambda m: " " * len(m.group()), text[s:e])]
+            pos = e
+    pieces.append(text[pos:])
+    return ParsePlan("".join(pieces), spans)
+
+
+@dataclass(slots=True)
+class ParsePlan:
+    """The text spaCy reads for a document, and (when it is masked) the sentences of the full text."""
+
+    text: str
+    sentences: list[tuple[int, int]] | None = None  # set when ``text`` is masked
+
+
 @dataclass(slots=True)
 class DocResult:
     """What the pipeline made of one article."""
@@ -49,7 +144,7 @@ class DocResult:
     notice: str | None = None  # e.g. a language veille does not code
 
 
-def _code_batch(batch: list[Article], prefilter: bool = True) -> list[DocResult | ReadError]:
+def _code_batch(batch: list[Article], prefilter: bool = True, mask: bool = True) -> list[DocResult | ReadError]:
     from veille.extractors.events import EventCoder
 
     coder = EventCoder()
@@ -64,22 +159,38 @@ def _code_batch(batch: list[Article], prefilter: bool = True) -> list[DocResult 
                 art, notice=f"language {art.lang!r} is not coded (coded: {', '.join(sorted(langs))})"
             )
     for lang, idx in by_lang.items():
-        if prefilter:
-            for i in idx:
-                if not has_candidate(batch[i].text, lang):
-                    results[i] = DocResult(batch[i])
-            idx = [i for i in idx if results[i] is None]
-            if not idx:
-                continue
-        nlp = get_nlp(lang)
-        docs = nlp.pipe((batch[i].text for i in idx), batch_size=BATCH_SIZE)
-        for i, doc in zip(idx, docs, strict=True):
+        plans: dict[int, ParsePlan] = {}
+        for i in idx:
+            # get_nlp only for a document that may have an event (the tokenizer splits sentences)
+            plan = plan_parse(batch[i].text, lang, _Lazy(lang), prefilter, mask)
+            if plan is None:
+                results[i] = DocResult(batch[i])
+            else:
+                plans[i] = plan
+        if not plans:
+            continue
+        docs = get_nlp(lang).pipe((p.text for p in plans.values()), batch_size=BATCH_SIZE)
+        for (i, plan), doc in zip(plans.items(), docs, strict=True):
             art = batch[i]
+            if plan.sentences is not None:
+                doc.user_data[UNMASKED_TEXT] = art.text
+                doc.user_data[TEXT_SENTENCES] = plan.sentences
             try:
                 results[i] = DocResult(art, coder.code(art, doc))
             except Exception as exc:  # one bad document never stops the batch
                 results[i] = ReadError(art.doc_id, f"extraction failed: {type(exc).__name__}: {exc}")
     return results  # type: ignore[return-value]
+
+
+class _Lazy:
+    """The spaCy pipeline of a language, loaded when first used (``tokenizer``)."""
+
+    def __init__(self, lang: str):
+        self.lang = lang
+
+    @property
+    def tokenizer(self):
+        return get_nlp(self.lang).tokenizer
 
 
 def _batches(articles: Iterable[Article], size: int, first: int = FIRST_BATCH) -> Iterator[list[Article]]:
@@ -94,14 +205,15 @@ def _batches(articles: Iterable[Article], size: int, first: int = FIRST_BATCH) -
 class Pipeline:
     """Extraction over a stream of articles, in one process or a pool of ``workers``."""
 
-    def __init__(self, workers: int = 1, batch_size: int = BATCH_SIZE, prefilter: bool = True):
+    def __init__(self, workers: int = 1, batch_size: int = BATCH_SIZE, prefilter: bool = True, mask: bool = True):
         self.workers = max(1, workers)
         self.batch_size = batch_size
         self.prefilter = prefilter
+        self.mask = mask
 
     def run(self, articles: Iterable[Article]) -> Iterator[DocResult | ReadError]:
         batches = _batches(articles, self.batch_size)
-        code = functools.partial(_code_batch, prefilter=self.prefilter)
+        code = functools.partial(_code_batch, prefilter=self.prefilter, mask=self.mask)
         if self.workers == 1:
             for batch in batches:
                 yield from self._report(code(batch))
