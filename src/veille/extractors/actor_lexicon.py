@@ -29,6 +29,14 @@ def norm(text: str) -> str:
     return unidecode(text.replace("\u2019", "'")).lower()
 
 
+def doc_norms(doc: Doc) -> list[str]:
+    """``norm`` of every token of ``doc``, computed once per doc (cues are looked up at every token)."""
+    cached = doc.user_data.get("veille_norms")
+    if cached is None:
+        cached = doc.user_data["veille_norms"] = [norm(t.text) for t in doc]
+    return cached
+
+
 def is_acronym(alias: str) -> bool:
     letters = re.sub(r"[^A-Za-z]", "", alias)
     return len(alias) <= 8 and len(letters) >= 2 and letters.isupper()
@@ -143,7 +151,7 @@ class ActorLexicon:
         """Longest-first phrase matches in tokens [start, end) of ``doc``."""
         end = len(doc) if end is None else end
         raw = [t.text.replace("\u2019", "'") for t in doc[start:end]]
-        low = [norm(t) for t in raw]
+        low = doc_norms(doc)[start:end]
         out: list[Match] = []
         i = 0
         while i < len(raw):
@@ -168,7 +176,7 @@ class ActorLexicon:
 
     def folded_entry(self, alias: str, doc: Doc, start: int, end: int) -> Entry | None:
         """The case-free reading of a phrase ("Army" as the word army)."""
-        return self.folded.get(tuple(norm(t.text) for t in doc[start:end]))
+        return self.folded.get(tuple(doc_norms(doc)[start:end]))
 
     def is_weak(self, m: Match) -> bool:
         """A vague word ("forces", "troops") that names an actor only when nothing better is there."""
@@ -180,16 +188,18 @@ class ActorLexicon:
 
     def is_cue(self, role: str, doc: Doc, i: int) -> int:
         """Length of a ``role`` cue phrase ending at token ``i`` (inclusive), 0 if none."""
+        norms = doc_norms(doc)
         for phrase in self.roles.get(role, []):
             n = len(phrase)
-            if i - n + 1 >= 0 and tuple(norm(t.text) for t in doc[i - n + 1 : i + 1]) == phrase:
+            if i - n + 1 >= 0 and tuple(norms[i - n + 1 : i + 1]) == phrase:
                 return n
         return 0
 
     def cue_after(self, role: str, doc: Doc, i: int) -> int:
         """Length of a ``role`` cue phrase starting at token ``i``, 0 if none."""
+        norms = doc_norms(doc)
         for phrase in self.roles.get(role, []):
             n = len(phrase)
-            if i + n <= len(doc) and tuple(norm(t.text) for t in doc[i : i + n]) == phrase:
+            if i + n <= len(norms) and tuple(norms[i : i + n]) == phrase:
                 return n
         return 0
