@@ -17,6 +17,7 @@ import bisect
 import functools
 import itertools
 import multiprocessing
+import os
 import re
 import sys
 from collections.abc import Iterable, Iterator
@@ -182,6 +183,26 @@ def _code_batch(batch: list[Article], prefilter: bool = True, mask: bool = True)
     return results  # type: ignore[return-value]
 
 
+PRELOAD_ENV = "VEILLE_PRELOAD"  # languages the worker pool's fork server loads before forking
+
+
+def preload(langs: Iterable[str]) -> None:
+    """Load, once, what coding documents of ``langs`` needs: spaCy pipelines, gazetteer, lexicons."""
+    from veille.extractors.actor_lexicon import ActorLexicon
+    from veille.extractors.modality import ModalityGate
+    from veille.extractors.triggers import TriggerLexicon
+    from veille.geo import get_gazetteer
+
+    langs = [lang for lang in langs if lang in supported_languages()]
+    for lang in langs:
+        get_nlp(lang)
+        TriggerLexicon.for_language(lang)
+        ModalityGate.for_language(lang)
+        ActorLexicon.for_language(lang)
+    if langs:
+        get_gazetteer()
+
+
 class _Lazy:
     """The spaCy pipeline of a language, loaded when first used (``tokenizer``)."""
 
@@ -218,15 +239,30 @@ class Pipeline:
             for batch in batches:
                 yield from self._report(code(batch))
             return
+        first = next(batches, None)
+        if first is None:
+            return
+        batches = itertools.chain([first], batches)
         if sys.platform == "win32":
             ctx = multiprocessing.get_context("spawn")
         else:
             ctx = multiprocessing.get_context("forkserver")
-            # workers fork from a server that has imported spaCy and veille (not loaded models:
-            # each worker loads the pipelines of the languages it meets, once)
-            ctx.set_forkserver_preload(["veille.pipeline", "veille.extractors.events"])
+            # workers fork from a server that has loaded the spaCy pipelines of the first batch's
+            # languages and the gazetteer (veille.preload): they start at once and share that
+            # memory (copy-on-write); a language met later loads in each worker, once
+            ctx.set_forkserver_preload(["veille.pipeline", "veille.extractors.events", "veille.preload"])
+        langs = sorted({a.lang for a in first if a.lang in supported_languages()})
+        before = os.environ.get(PRELOAD_ENV)
+        os.environ[PRELOAD_ENV] = ",".join(langs)  # read by veille.preload in the server
+        try:
+            pool = ctx.Pool(self.workers)  # starts the server (if not running yet) and the workers
+        finally:
+            if before is None:
+                os.environ.pop(PRELOAD_ENV, None)
+            else:
+                os.environ[PRELOAD_ENV] = before
         # imap keeps input order, so the output is the same as with one worker
-        with ctx.Pool(self.workers) as pool:
+        with pool:
             for results in pool.imap(code, batches):
                 yield from self._report(results)
 
