@@ -52,6 +52,17 @@ def trigger_spans(text: str, lang: str) -> list[tuple[int, int]]:
     return [m.span() for _, rx, _ in TriggerLexicon.for_language(lang).triggers for m in rx.finditer(text)]
 
 
+def _glued(text: str, spans: list[tuple[int, int]]) -> set[int]:
+    """Sentences with no white space between them and a neighbour ('said."The'), by index."""
+    out = set()
+    for i, (s, e) in enumerate(spans):
+        if s > 0 and not text[s - 1].isspace() and not text[s].isspace():
+            out.add(i)
+        if s < e < len(text) and not text[e - 1].isspace() and not text[e].isspace():
+            out.add(i)
+    return out
+
+
 def trigger_sentences(text: str, lang: str, spans: list[tuple[int, int]], matches=None) -> list[int]:
     """Indices of the sentences ``spans`` of ``text`` in which ``TriggerLexicon.find`` finds a trigger.
 
@@ -65,12 +76,7 @@ def trigger_sentences(text: str, lang: str, spans: list[tuple[int, int]], matche
 
     lex = TriggerLexicon.for_language(lang)
     starts = [s for s, _ in spans]
-    n = len(text)
-    todo = {
-        i
-        for i, (s, e) in enumerate(spans)
-        if (s > 0 and not text[s - 1].isspace()) or (e < n and not text[e].isspace())
-    }
+    todo = _glued(text, spans)
     for a, b in trigger_spans(text, lang) if matches is None else matches:
         first = bisect.bisect_right(starts, a) - 1
         last = bisect.bisect_right(starts, max(a, b - 1)) - 1
@@ -111,12 +117,8 @@ def plan_parse(text: str, lang: str, nlp, prefilter: bool = True, mask: bool = T
     for i in hits:
         for j in range(max(0, i - NEIGHBOURS), min(len(spans), i + NEIGHBOURS + 1)):
             keep[j] = True
-    n = len(text)
-    for i, (s, e) in enumerate(spans):
-        # a sentence glued to its neighbour ('said."The') stays: blanking it could change how
-        # the tokenizer cuts the neighbour
-        if (s > 0 and not text[s - 1].isspace()) or (e < n and not text[e].isspace()):
-            keep[i] = True
+    for i in _glued(text, spans):
+        keep[i] = True  # blanking it could change how the tokenizer cuts its neighbour
     if all(keep):
         return ParsePlan(text)
     pieces, pos = [], 0
