@@ -84,6 +84,32 @@ def trigger_sentences(text: str, lang: str, spans: list[tuple[int, int]], matche
     return [i for i in sorted(todo) if lex.find(text[spans[i][0] : spans[i][1]])]
 
 
+def actor_sentences(tokens, lang: str, spans: list[tuple[int, int]]) -> set[int]:
+    """Sentences naming an actor that any sentence of the article may refer back to.
+
+    The actor coder looks at the whole article for named armed groups ("the militants" of one
+    sentence are the JNIM named in another) and for the country of state forces ("Malian
+    soldiers ... the soldiers"). The actor lexicon matches token texts only, so it runs here on
+    the tokenized text: sentences with a named actor, a state force named with its country
+    ("FAMa"), or a state-force word next to a country or demonym are kept for the parse.
+    """
+    from veille.extractors.actor_lexicon import ActorLexicon, common_data
+
+    classes = common_data()["classes"]
+    found = ActorLexicon.for_language(lang).match(tokens)
+    starts = [s for s, _ in spans]
+    out = set()
+    for k, m in enumerate(found):
+        if m.kind == "class" and not m.country and classes[m.key].get("state"):
+            near = [o for o in found[max(0, k - 1) : k + 2] if o.kind == "country"]
+            if not any(abs(o.start - m.end) <= 3 or abs(m.start - o.end) <= 3 for o in near):
+                continue
+        elif m.kind == "country" or (m.kind == "class" and not m.country):
+            continue
+        out.add(bisect.bisect_right(starts, tokens[m.start].idx) - 1)
+    return out
+
+
 _NOT_NEWLINE = re.compile(r"[^\n]+")
 
 
@@ -107,7 +133,8 @@ def plan_parse(text: str, lang: str, nlp, prefilter: bool = True, mask: bool = T
     matches = trigger_spans(text, lang)
     if not matches:  # no pattern matches anywhere: no sentence to look at
         return None if prefilter else ParsePlan(text)
-    spans = sentence_spans(nlp.tokenizer(text))
+    tokens = nlp.tokenizer(text)
+    spans = sentence_spans(tokens)
     hits = trigger_sentences(text, lang, spans, matches)
     if not hits:
         return None if prefilter else ParsePlan(text)
@@ -117,8 +144,8 @@ def plan_parse(text: str, lang: str, nlp, prefilter: bool = True, mask: bool = T
     for i in hits:
         for j in range(max(0, i - NEIGHBOURS), min(len(spans), i + NEIGHBOURS + 1)):
             keep[j] = True
-    for i in _glued(text, spans):
-        keep[i] = True  # blanking it could change how the tokenizer cuts its neighbour
+    for i in _glued(text, spans) | actor_sentences(tokens, lang, spans):
+        keep[i] = True
     if all(keep):
         return ParsePlan(text)
     pieces, pos = [], 0
