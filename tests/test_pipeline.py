@@ -184,3 +184,23 @@ def test_sentence_splitter_on_tokens_matches_the_pipeline():
     text = _deep_article().text + '\n\nMr. J. Smith said: "It is over." Then he left. U.S. troops stayed.'
     doc = nlp(text)
     assert sentence_spans(nlp.tokenizer(text)) == [(s.start_char, s.end_char) for s in doc.sents]
+
+
+def test_a_sentence_naming_a_group_is_parsed_for_the_militants_of_a_later_one():
+    paras = [
+        "Regional leaders meet to discuss trade",
+        QUIET[0],
+        "Boko Haram has been active in the region for more than a decade.",
+        QUIET[1],
+        QUIET[2],
+        "On Monday, militants attacked a market in Maiduguri, killing four civilians.",
+        QUIET[3],
+    ]
+    art = Article(doc_id="named", text="\n\n".join(paras), lang="en", published="2023-05-10")
+    from veille.nlp import get_nlp
+
+    plan = pipeline.plan_parse(art.text, "en", get_nlp("en"))
+    assert plan is not None and "Boko Haram has been active" in plan.text and "Mobile money" not in plan.text
+    assert _output(Pipeline(mask=True).run([art])) == _output(Pipeline(mask=False).run([art]))
+    (event,) = extract_events([art])
+    assert event.actor1.startswith("Boko Haram")
