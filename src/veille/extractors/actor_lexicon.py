@@ -24,6 +24,7 @@ from veille.resources import lang_files, load_yaml
 KIND_PRIORITY = {"named": 3, "class": 2, "country": 1}
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def norm(text: str) -> str:
     """Case- and accent-free form of a token."""
     return unidecode(text.replace("\u2019", "'")).lower()
@@ -141,6 +142,9 @@ class ActorLexicon:
         roles = local.get("roles") or {}
         self.roles = {k: [tuple(norm(t.text) for t in tokenizer(str(w))) for w in v] for k, v in roles.items()}
         self.weak = {" ".join(p) for p in self.roles.get("weak", [])}
+        # first tokens of every phrase: a token that starts none is skipped at once
+        self.first_raw = {k[0] for k in self.exact} | {k[0] for k in self.capitalised}
+        self.first_folded = {k[0] for k in self.folded}
 
     @classmethod
     @functools.cache
@@ -155,6 +159,9 @@ class ActorLexicon:
         out: list[Match] = []
         i = 0
         while i < len(raw):
+            if raw[i] not in self.first_raw and low[i] not in self.first_folded:
+                i += 1
+                continue
             found = None
             for n in range(min(self.max_len, len(raw) - i), 0, -1):
                 entry = (
