@@ -28,6 +28,7 @@ from veille.nlp import TEXT_SENTENCES, UNMASKED_TEXT, get_nlp, sentence_spans, s
 
 BATCH_SIZE = 64
 FIRST_BATCH = 8  # the first batches are smaller, so the first events come out soon after start
+POOL_BATCH = 16  # largest batch sent to a worker: small enough that workers finish close together
 LEAD_SENTENCES = 2  # always parsed: the headline (or first sentence) and the lead
 NEIGHBOURS = 1  # sentences parsed on each side of a sentence with a trigger
 
@@ -262,7 +263,7 @@ class Pipeline:
         self.mask = mask
 
     def run(self, articles: Iterable[Article]) -> Iterator[DocResult | ReadError]:
-        batches = _batches(articles, self.batch_size)
+        batches = _batches(articles, self.batch_size if self.workers == 1 else min(self.batch_size, POOL_BATCH))
         code = functools.partial(_code_batch, prefilter=self.prefilter, mask=self.mask)
         if self.workers == 1:
             for batch in batches:
