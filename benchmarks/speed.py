@@ -18,7 +18,8 @@ tree, read from /proc while it runs; "workers" is the largest child process):
   models as installed (all components, no veille sentence splitter), ``n_process=N``, one language
   after the other, timed the same way.
 
-"time / spaCy" is veille's steady time divided by the reference's on the same texts. Figures
+"time / spaCy" is veille's steady time divided by the reference's on the same texts. "load" is the
+1-minute load average just before each run (other processes sharing the cores slow it down). Figures
 depend on the machine and its load: run twice and compare before trusting a difference.
 """
 
@@ -185,6 +186,7 @@ def measure(name: str, path: str, limit: int, workers: int, tmp: Path) -> list[d
     me = [sys.executable, str(Path(__file__).resolve())]
     rows = []
     cli = [sys.executable, "-m", "veille.cli", "extract", "--input-format", "jsonl", "--workers", str(workers)]
+    load = os.getloadavg()[0]
     lines, wall, main, child, _ = _watched([*cli, str(src)])
     out, _, _, _, _ = _watched([*me, "--_run", "veille", "--_input", str(src), "--workers", str(workers)])
     stats = json.loads(out[-1][1]) if out else {"steady": float("nan"), "events": 0}
@@ -201,8 +203,10 @@ def measure(name: str, path: str, limit: int, workers: int, tmp: Path) -> list[d
             "events": len(lines),
             "RSS main MB": main,
             "RSS worker MB": child,
+            "load": load,
         }
     )
+    load = os.getloadavg()[0]
     out, wall, main, child, _ = _watched([*me, "--_run", "spacy", "--_input", str(src), "--workers", str(workers)])
     ref = json.loads(out[-1][1]) if out else {"steady": float("nan"), "first": float("nan")}
     rows.append(
@@ -218,6 +222,7 @@ def measure(name: str, path: str, limit: int, workers: int, tmp: Path) -> list[d
             "events": None,
             "RSS main MB": main,
             "RSS worker MB": child,
+            "load": load,
         }
     )
     rows[0]["time / spaCy"] = ref["steady"] / stats["steady"] if stats["steady"] else float("nan")
@@ -236,6 +241,7 @@ COLUMNS = [
     "time / spaCy",
     "RSS main MB",
     "RSS worker MB",
+    "load",
 ]
 
 
@@ -243,6 +249,8 @@ def _cell(v) -> str:
     if v is None or (isinstance(v, float) and v != v):
         return "–"
     if isinstance(v, float):
+        if v == 0:
+            return "–"
         return f"{v:,.0f}" if v >= 100 else f"{v:.2f}" if v < 10 else f"{v:.1f}"
     return str(v)
 
