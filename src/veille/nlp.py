@@ -11,13 +11,13 @@ means adding data. Components a stage does not need are excluded at load time.
 from __future__ import annotations
 
 import functools
-
-import spacy
-from spacy.attrs import SENT_START
-from spacy.language import Language
-from spacy.tokens import Doc
+from typing import TYPE_CHECKING
 
 from veille.resources import load_yaml
+
+if TYPE_CHECKING:  # spaCy is imported on first use: a process that only hands work to workers never needs it
+    from spacy.language import Language
+    from spacy.tokens import Doc
 
 
 @functools.cache
@@ -115,9 +115,12 @@ def doc_text(doc: Doc) -> str:
     return doc.user_data.get(UNMASKED_TEXT) or doc.text
 
 
-@Language.component("veille_sentences")
 def sentences(doc: Doc) -> Doc:
-    """Rule-based sentence boundaries (:func:`sentence_starts`), set before the parser (which keeps them)."""
+    """Rule-based sentence boundaries (:func:`sentence_starts`), set before the parser (which keeps them).
+
+    The spaCy component ``veille_sentences`` (registered by :func:`get_nlp`)."""
+    from spacy.attrs import SENT_START
+
     if len(doc) < 2:
         return doc
     arr = doc.to_array([SENT_START]).astype("int64")  # token 0 keeps what it has
@@ -132,6 +135,11 @@ def get_nlp(lang: str) -> Language:
     spec = model_table().get(lang)
     if spec is None:
         raise LookupError(f"no spaCy pipeline configured for language {lang!r}")
+    import spacy
+    from spacy.language import Language
+
+    if not Language.has_factory("veille_sentences"):
+        Language.component("veille_sentences", func=sentences)
     nlp = spacy.load(spec["model"], exclude=spec.get("exclude", []))
     if "parser" in nlp.pipe_names:
         nlp.add_pipe("veille_sentences", before="parser")

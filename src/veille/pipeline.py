@@ -27,7 +27,7 @@ from veille.model import Article, Event, ReadError
 from veille.nlp import TEXT_SENTENCES, UNMASKED_TEXT, get_nlp, sentence_spans, supported_languages
 
 BATCH_SIZE = 64
-FIRST_BATCH = 8  # the first batches are smaller, so the first events come out soon after start
+FIRST_BATCH = 4  # the first batches are smaller, so the first events come out soon after start
 POOL_BATCH = 16  # largest batch sent to a worker: small enough that workers finish close together
 LEAD_SENTENCES = 2  # always parsed: the headline (or first sentence) and the lead
 NEIGHBOURS = 1  # sentences parsed on each side of a sentence with a trigger

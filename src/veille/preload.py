@@ -8,6 +8,7 @@ load what they need themselves (and report any error for the documents concerned
 
 from __future__ import annotations
 
+import gc
 import os
 
 from veille.pipeline import PRELOAD_ENV, preload
@@ -16,3 +17,6 @@ try:
     preload(lang for lang in os.environ.get(PRELOAD_ENV, "").split(",") if lang)
 except Exception:  # noqa: BLE001 - never let the fork server die: workers load lazily instead
     pass
+# what is loaded now lives as long as the workers: keep the garbage collector from touching it, so
+# the workers' pages stay shared with the server instead of being copied on the collector's writes
+gc.freeze()
