@@ -8,7 +8,14 @@
 
 Documents stream in batches; each batch is grouped by language so each spaCy pipeline
 sees long runs (``nlp.pipe``), and results come out in input order. With ``workers > 1``
-batches go to a process pool (each worker loads its models once); output is identical.
+batches go to a process pool whose workers fork from a server that has loaded the models and
+the gazetteer once (:mod:`veille.preload`); output is identical.
+
+Cheap before expensive (:func:`plan_parse`): a document in which no sentence has a trigger
+skips spaCy; in the others, only the headline, the lead, the trigger sentences, their
+neighbours and the sentences naming actors are parsed, the rest blanked (same length, same
+offsets). Extractors that read the text itself (dates, fatalities, cues, geographic context)
+read the whole text.
 """
 
 from __future__ import annotations
