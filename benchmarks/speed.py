@@ -2,6 +2,7 @@
 
     python benchmarks/speed.py                       # default input: benchmarks/data/{notes,articles}.jsonl
     python benchmarks/speed.py --notes N.jsonl --articles A.jsonl --limit 300 --workers 1 2
+    python benchmarks/speed.py --repeat 3            # each figure the median of 3 runs (shared machines)
     python benchmarks/speed.py --write-data          # regenerate the default input (speed_texts.py)
 
 For each input set (short event notes, ~600-word articles) and each number of workers, three
@@ -18,7 +19,8 @@ tree, read from /proc while it runs; "workers" is the largest child process):
   models as installed (all components, no veille sentence splitter), ``n_process=N``, one language
   after the other, timed the same way.
 
-"time / spaCy" is veille's steady time divided by the reference's on the same texts. Figures
+"time / spaCy" is veille's steady time divided by the reference's on the same texts. "load" is the
+1-minute load average just before each run (other processes sharing the cores slow it down). Figures
 depend on the machine and its load: run twice and compare before trusting a difference.
 """
 
@@ -27,6 +29,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import statistics
 import subprocess
 import sys
 import threading
@@ -179,12 +182,33 @@ def _words(path: str, limit: int, out: Path) -> tuple[int, int]:
     return docs, words
 
 
-def measure(name: str, path: str, limit: int, workers: int, tmp: Path) -> list[dict]:
+def _median_rows(runs: list[list[dict]]) -> list[dict]:
+    """One row per pipeline: the median of every timing over the runs, the peak of every RSS."""
+    out = []
+    for rows in zip(*runs, strict=True):
+        row = dict(rows[0])
+        for col in ("docs/s", "words/s", "e2e docs/s", "first event s", "time / spaCy", "load"):
+            vals = [r[col] for r in rows if isinstance(r.get(col), float) and r[col] == r[col]]
+            row[col] = statistics.median(vals) if vals else float("nan")
+        for col in ("RSS main MB", "RSS worker MB"):
+            row[col] = max(r[col] for r in rows)
+        out.append(row)
+    return out
+
+
+def measure(name: str, path: str, limit: int, workers: int, tmp: Path, repeat: int = 1) -> list[dict]:
+    """Rows for veille and the spaCy reference; with ``repeat`` > 1, each run that many times
+    (alternating veille and spaCy, so both see the same load) and the median reported."""
+    return _median_rows([_measure_once(name, path, limit, workers, tmp) for _ in range(max(1, repeat))])
+
+
+def _measure_once(name: str, path: str, limit: int, workers: int, tmp: Path) -> list[dict]:
     src = tmp / f"{name}.jsonl"
     n, words = _words(path, limit, src)
     me = [sys.executable, str(Path(__file__).resolve())]
     rows = []
     cli = [sys.executable, "-m", "veille.cli", "extract", "--input-format", "jsonl", "--workers", str(workers)]
+    load = os.getloadavg()[0]
     lines, wall, main, child, _ = _watched([*cli, str(src)])
     out, _, _, _, _ = _watched([*me, "--_run", "veille", "--_input", str(src), "--workers", str(workers)])
     stats = json.loads(out[-1][1]) if out else {"steady": float("nan"), "events": 0}
@@ -201,8 +225,10 @@ def measure(name: str, path: str, limit: int, workers: int, tmp: Path) -> list[d
             "events": len(lines),
             "RSS main MB": main,
             "RSS worker MB": child,
+            "load": load,
         }
     )
+    load = os.getloadavg()[0]
     out, wall, main, child, _ = _watched([*me, "--_run", "spacy", "--_input", str(src), "--workers", str(workers)])
     ref = json.loads(out[-1][1]) if out else {"steady": float("nan"), "first": float("nan")}
     rows.append(
@@ -218,6 +244,7 @@ def measure(name: str, path: str, limit: int, workers: int, tmp: Path) -> list[d
             "events": None,
             "RSS main MB": main,
             "RSS worker MB": child,
+            "load": load,
         }
     )
     rows[0]["time / spaCy"] = ref["steady"] / stats["steady"] if stats["steady"] else float("nan")
@@ -236,6 +263,7 @@ COLUMNS = [
     "time / spaCy",
     "RSS main MB",
     "RSS worker MB",
+    "load",
 ]
 
 
@@ -243,6 +271,8 @@ def _cell(v) -> str:
     if v is None or (isinstance(v, float) and v != v):
         return "–"
     if isinstance(v, float):
+        if v == 0:
+            return "–"
         return f"{v:,.0f}" if v >= 100 else f"{v:.2f}" if v < 10 else f"{v:.1f}"
     return str(v)
 
@@ -259,6 +289,7 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--articles", default=str(DEFAULT_ARTICLES), help="JSONL of full news articles")
     p.add_argument("--limit", type=int, default=200, help="documents per set (first lines of each file)")
     p.add_argument("--workers", type=int, nargs="+", default=[1, 2])
+    p.add_argument("--repeat", type=int, default=1, help="runs of each measurement; the median is reported")
     p.add_argument("--write-data", action="store_true", help="regenerate the default input and exit")
     p.add_argument("--_run", choices=["veille", "spacy"], help=argparse.SUPPRESS)
     p.add_argument("--_input", help=argparse.SUPPRESS)
@@ -277,9 +308,11 @@ def main(argv: list[str] | None = None) -> int:
     with tempfile.TemporaryDirectory() as tmp:
         for name, path in (("notes", args.notes), ("articles", args.articles)):
             for w in args.workers:
-                rows += measure(name, path, args.limit, w, Path(tmp))
+                rows += measure(name, path, args.limit, w, Path(tmp), args.repeat)
                 print(f"speed: {name}, {w} worker(s) done", file=sys.stderr, flush=True)
-    print(f"cores: {os.cpu_count()}, load average before the last run: {os.getloadavg()[0]:.2f}")
+    print(
+        f"cores: {os.cpu_count()}, runs per figure: {max(1, args.repeat)} (median), load average now: {os.getloadavg()[0]:.2f}"
+    )
     print(table(rows))
     return 0
 

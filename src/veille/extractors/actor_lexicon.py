@@ -24,9 +24,18 @@ from veille.resources import lang_files, load_yaml
 KIND_PRIORITY = {"named": 3, "class": 2, "country": 1}
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def norm(text: str) -> str:
     """Case- and accent-free form of a token."""
     return unidecode(text.replace("\u2019", "'")).lower()
+
+
+def doc_norms(doc: Doc) -> list[str]:
+    """``norm`` of every token of ``doc``, computed once per doc (cues are looked up at every token)."""
+    cached = doc.user_data.get("veille_norms")
+    if cached is None:
+        cached = doc.user_data["veille_norms"] = [norm(t.text) for t in doc]
+    return cached
 
 
 def is_acronym(alias: str) -> bool:
@@ -133,6 +142,9 @@ class ActorLexicon:
         roles = local.get("roles") or {}
         self.roles = {k: [tuple(norm(t.text) for t in tokenizer(str(w))) for w in v] for k, v in roles.items()}
         self.weak = {" ".join(p) for p in self.roles.get("weak", [])}
+        # first tokens of every phrase: a token that starts none is skipped at once
+        self.first_raw = {k[0] for k in self.exact} | {k[0] for k in self.capitalised}
+        self.first_folded = {k[0] for k in self.folded}
 
     @classmethod
     @functools.cache
@@ -143,10 +155,13 @@ class ActorLexicon:
         """Longest-first phrase matches in tokens [start, end) of ``doc``."""
         end = len(doc) if end is None else end
         raw = [t.text.replace("\u2019", "'") for t in doc[start:end]]
-        low = [norm(t) for t in raw]
+        low = doc_norms(doc)[start:end]
         out: list[Match] = []
         i = 0
         while i < len(raw):
+            if raw[i] not in self.first_raw and low[i] not in self.first_folded:
+                i += 1
+                continue
             found = None
             for n in range(min(self.max_len, len(raw) - i), 0, -1):
                 entry = (
@@ -168,7 +183,7 @@ class ActorLexicon:
 
     def folded_entry(self, alias: str, doc: Doc, start: int, end: int) -> Entry | None:
         """The case-free reading of a phrase ("Army" as the word army)."""
-        return self.folded.get(tuple(norm(t.text) for t in doc[start:end]))
+        return self.folded.get(tuple(doc_norms(doc)[start:end]))
 
     def is_weak(self, m: Match) -> bool:
         """A vague word ("forces", "troops") that names an actor only when nothing better is there."""
@@ -180,16 +195,18 @@ class ActorLexicon:
 
     def is_cue(self, role: str, doc: Doc, i: int) -> int:
         """Length of a ``role`` cue phrase ending at token ``i`` (inclusive), 0 if none."""
+        norms = doc_norms(doc)
         for phrase in self.roles.get(role, []):
             n = len(phrase)
-            if i - n + 1 >= 0 and tuple(norm(t.text) for t in doc[i - n + 1 : i + 1]) == phrase:
+            if i - n + 1 >= 0 and tuple(norms[i - n + 1 : i + 1]) == phrase:
                 return n
         return 0
 
     def cue_after(self, role: str, doc: Doc, i: int) -> int:
         """Length of a ``role`` cue phrase starting at token ``i``, 0 if none."""
+        norms = doc_norms(doc)
         for phrase in self.roles.get(role, []):
             n = len(phrase)
-            if i + n <= len(doc) and tuple(norm(t.text) for t in doc[i : i + n]) == phrase:
+            if i + n <= len(norms) and tuple(norms[i : i + n]) == phrase:
                 return n
         return 0

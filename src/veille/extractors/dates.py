@@ -28,7 +28,7 @@ from dataclasses import dataclass
 from veille.extractors.wordlists import alternation, norm
 from veille.resources import load_yaml
 
-__all__ = ["DateMention", "DateResult", "find_dates", "resolve_date", "sentence_spans"]
+__all__ = ["DateMention", "DateResult", "find_dates", "find_dates_cached", "resolve_date", "sentence_spans"]
 
 
 @dataclass(slots=True)
@@ -290,6 +290,13 @@ def find_dates(text: str, lang: str) -> list[DateMention]:
     return found
 
 
+@functools.lru_cache(maxsize=16)
+def find_dates_cached(text: str, lang: str) -> tuple[DateMention, ...]:
+    """:func:`find_dates`, computed once per text (dates and fatalities ask for every event of a
+    document); the mentions are shared, read them only."""
+    return tuple(find_dates(text, lang))
+
+
 def _apply_cues(text: str, m: DateMention, lex: _Lex) -> None:
     before = norm(text[max(0, m.start - 40) : m.start])
     after = norm(text[m.end : m.end + 25])
@@ -380,6 +387,12 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
     return spans
 
 
+@functools.lru_cache(maxsize=16)
+def sentence_spans_cached(text: str) -> tuple[tuple[int, int], ...]:
+    """:func:`sentence_spans`, computed once per text."""
+    return tuple(sentence_spans(text))
+
+
 def _sentence_of(spans: list[tuple[int, int]], pos: int) -> int:
     for i, (s, e) in enumerate(spans):
         if s <= pos < e or (pos == e and i == len(spans) - 1):
@@ -397,7 +410,7 @@ def resolve_date(text: str, anchor: tuple[int, int] | None, published: str | Non
     if not text:
         return None
     pub = _parse_published(published)
-    mentions = find_dates(text, lang)
+    mentions = find_dates_cached(text, lang)
     if not mentions:
         return None
     hint = _year_hint(mentions, text)
@@ -410,7 +423,7 @@ def resolve_date(text: str, anchor: tuple[int, int] | None, published: str | Non
             if _is_dateline(m, text) and m.year and m.day:
                 pub = dt.date(m.year, m.month, m.day)
                 break
-    spans = sentence_spans(text)
+    spans = sentence_spans_cached(text)
     if anchor is not None:
         a_s, a_e = anchor
         a_sent = _sentence_of(spans, a_s)

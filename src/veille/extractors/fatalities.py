@@ -24,7 +24,7 @@ import math
 import re
 from dataclasses import dataclass
 
-from veille.extractors.dates import find_dates, sentence_spans
+from veille.extractors.dates import find_dates_cached, sentence_spans_cached
 from veille.extractors.numbers import NumberMatch, find_numbers
 from veille.extractors.wordlists import alternation, norm
 from veille.resources import load_yaml
@@ -364,9 +364,9 @@ def _singular_after(text: str, de: int, sent: tuple[int, int], lex: _Lex) -> int
 def find_death_statements(text: str, lang: str) -> list[DeathStatement]:
     """Every statement of a number of deaths in ``text`` (zeros included), in text order."""
     lex = _lex(lang)
-    dates = [(m.start, m.end) for m in find_dates(text, lang)]
+    dates = [(m.start, m.end) for m in find_dates_cached(text, lang)]
     nums = _count_numbers(text, lang, lex, dates)
-    spans = sentence_spans(text)
+    spans = sentence_spans_cached(text)
     # dates inside a statement ("a tué jeudi 30 avril 5 civils") are blanked, offsets kept
     for a, b in dates:
         text = text[:a] + " " * (b - a) + text[b:]
@@ -502,6 +502,12 @@ def find_death_statements(text: str, lang: str) -> list[DeathStatement]:
     return out
 
 
+@functools.lru_cache(maxsize=16)
+def _statements_cached(text: str, lang: str) -> tuple[DeathStatement, ...]:
+    """:func:`find_death_statements`, computed once per text (read only)."""
+    return tuple(find_death_statements(text, lang))
+
+
 def _split_divisor(text: str, lang: str, lex: _Lex) -> tuple[int, int, int] | None:
     """ "20 fatalities split up between 3 events": (divisor, start, end) of the split note."""
     if lex.split_re is None:
@@ -528,8 +534,8 @@ def count_fatalities(text: str, anchor: tuple[int, int] | None, lang: str, doc=N
     if not text:
         return FatalityResult()
     lex = _lex(lang)
-    stmts = find_death_statements(text, lang)
-    spans = sentence_spans(text)
+    stmts = list(_statements_cached(text, lang))
+    spans = sentence_spans_cached(text)
     if anchor is not None:
         a_sent = _sentence(spans, anchor[0])
         after = [s for s in stmts if s.start >= a_sent[0]]

@@ -18,6 +18,7 @@ from spacy.tokens import Doc
 from veille.extractors.modality import ModalityGate
 from veille.extractors.triggers import TriggerLexicon, TriggerMatch, coding_rules, event_type_of
 from veille.model import Evidence
+from veille.nlp import doc_sentences, doc_text
 
 CONTEXT_SENTENCES = 2  # sentences after the trigger's own that "context" cues may reach
 AFTER_CHARS = 80  # how far after a trigger "after" cues may start
@@ -44,11 +45,6 @@ class Mention:
     @property
     def span(self) -> tuple[int, int]:
         return self.trigger.start, self.trigger.end
-
-
-def _sentences(doc: Doc) -> list[tuple[int, int]]:
-    spans = [(s.start_char, s.end_char) for s in doc.sents] if doc.has_annotation("SENT_START") else []
-    return spans or [(0, len(doc.text))]
 
 
 def _morph_at(doc: Doc, start: int, end: int) -> str:
@@ -94,13 +90,17 @@ def _refine(
 
 def find_mentions(doc: Doc, lang: str) -> list[Mention]:
     """The event mentions of ``doc``, in text order (vetoed triggers are left out)."""
-    text = doc.text
+    # a doc parsed from a masked text: triggers are only in its unmasked sentences (the parse
+    # covers them), cues of the context may be in any sentence of the unmasked text
+    parsed, text = doc.text, doc_text(doc)
     lex = TriggerLexicon.for_language(lang)
     gate = ModalityGate.for_language(lang)
-    sentences = _sentences(doc)
+    sentences = doc_sentences(doc)
     mentions: list[Mention] = []
     for i, (s, e) in enumerate(sentences):
-        sent = text[s:e]
+        sent = parsed[s:e]
+        if sent.isspace():
+            continue
         triggers = lex.find(sent, offset=s)
         if not triggers:
             continue
