@@ -196,14 +196,17 @@ def cue_at(left: str, cues: tuple[str, ...], at_end: bool) -> str | None:
     article) if ``at_end``, else anywhere. Cues are :func:`plain` forms."""
     left = " " + plain(left) + " "
     best = None
-    for c in cues:
-        if at_end:
-            hit = re.search(rf" {re.escape(c)}(?: the| la| le| les| l)? $", left)
-        else:
-            hit = re.search(rf" {re.escape(c)} ", left)
-        if hit and (best is None or len(c) > len(best)):
+    for c, pattern in _cue_patterns(cues, at_end):
+        if pattern.search(left) and (best is None or len(c) > len(best)):
             best = c
     return best
+
+
+@functools.lru_cache(maxsize=64)
+def _cue_patterns(cues: tuple[str, ...], at_end: bool) -> tuple[tuple[str, re.Pattern], ...]:
+    """Compiled once per cue list (``cue_at`` runs for every toponym)."""
+    tail = "(?: the| la| le| les| l)? $" if at_end else " "
+    return tuple((c, re.compile(rf" {re.escape(c)}{tail}")) for c in cues)
 
 
 def _strip(text: str, start: int, spec: LangSpec) -> tuple[str, int]:
