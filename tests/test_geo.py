@@ -303,3 +303,9 @@ def test_town_in_its_same_named_division():
     # "Santa Ana (Santa Ana)": the Salvadoran town in its department, not the Californian city
     _, place = _where("On 4 May 2021, in Santa Ana (Santa Ana), car workers protested against layoffs.", "en")
     assert place.iso3 == "SLV" and place.geo_precision == 1
+
+
+def test_town_in_its_same_named_division_of_a_smaller_country():
+    # Honduras' Colón department is larger than Panama's; the town Colón is in Panama
+    _, place = _where("On 29 April 2021, in Colon (Colon), residents protested to demand food aid.", "en")
+    assert place.iso3 == "PAN"

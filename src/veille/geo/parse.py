@@ -970,7 +970,7 @@ def resolve(mentions: list[Mention], text: str, gaz: Gazetteer | None = None) ->
                 s = _score(gaz, i, ms[0].text, ctx) + 2.5 * ctx.near_share(gaz.rows[i], k)
                 fc = gaz.rows[i].feature_code
                 if k.endswith(TOWN_MARK) and fc in ("ADM1", "ADM2"):
-                    s -= 4.0
+                    s -= 12.0  # a division only when no town bears the name
                 if fc == "ADM1" and sub:
                     s -= 4.0
                 elif (division or qualifier) and fc == "ADM1":
