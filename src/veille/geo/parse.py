@@ -100,15 +100,11 @@ def _capital_phrase(text: str, start: int, end: int, spec: LangSpec) -> tuple[in
         after = re.match(rf"\s+{re.escape(w)}\b", text[end : end + len(w) + 3], re.I)
         if after:
             return start, end + after.end()
-        before = re.search(rf"\b{re.escape(w)}\s+$", text[max(0, start - len(w) - 3) : start], re.I)
+        lo = max(0, start - len(w) - 3)
+        before = re.search(rf"\b{re.escape(w)}\s+$", text[lo:start], re.I)
         if before:
-            return start - (len(text[max(0, start - len(w) - 3) : start]) - before.start()), end
+            return lo + before.start(), end
     return None
-
-
-def _capital_row(gaz: Gazetteer, cc: str) -> int | None:
-    """The capital town of country ``cc``."""
-    return gaz.capitals.get(cc)
 
 
 def lang_of(spec: LangSpec) -> str:
@@ -287,7 +283,7 @@ def recognise(doc, lang: str, gaz: Gazetteer | None = None) -> list[Mention]:
             if row is None:
                 continue
             capital = _capital_phrase(text, tok.idx, end, spec)
-            if capital is not None and (town := _capital_row(gaz, gaz.rows[row].country_code)) is not None:
+            if capital is not None and (town := gaz.capitals.get(gaz.rows[row].country_code)) is not None:
                 # "the Haitian capital", "la capitale malienne": the capital city itself
                 start, stop = capital
                 if not any(taken[start:stop]):
@@ -507,18 +503,17 @@ def _entity_mention(doc, ent, part: str, offset: int, spec: LangSpec, gaz: Gazet
             return None
     rule, loose = f"ner:{ent.label_}", False
     bare = _without_place_noun(s) if ent.label_ in spec.entity_labels else None
-    if bare is not None and cands:  # "Hays city": any town Hays, not only the one also called "Hays City"
-        tail = plain(s[len(bare[0]) :]).split() if bare[1] == 0 else []
-        if not (tail and tail[0] in _words("town_words")):
-            bare = None
-    if bare is not None:
+    if bare is not None and not cands:  # "Jericho city", "Province de Kunar": the bare name
         bare_cands = _filter(gaz, bare[0], _candidates(gaz, bare[0]), 20_000)
-        if cands:
-            bare_cands = tuple(i for i in bare_cands if gaz.rows[i].feature_code == "PPL")
-        if bare_cands and cands:  # the whole name stays the surface: "Quezon City" is no town "Quezon"
-            cands = tuple(dict.fromkeys(cands + bare_cands))[:MAX_CANDIDATES]
-        elif bare_cands:
+        if bare_cands:
             start, s, cands = start + bare[1], bare[0], bare_cands
+    elif bare is not None and bare[1] == 0 and (plain(s[len(bare[0]) :]).split() or [""])[0] in _words("town_words"):
+        # "Hays city": the towns named Hays too, not only the one also called "Hays City"; the whole
+        # name stays the surface ("Quezon City" is no town "Quezon")
+        towns = tuple(
+            i for i in _filter(gaz, bare[0], _candidates(gaz, bare[0]), 20_000) if gaz.rows[i].feature_code == "PPL"
+        )
+        cands = tuple(dict.fromkeys(cands + towns))[:MAX_CANDIDATES]
     if not cands and ent.label_ in spec.entity_labels:
         cands = gaz.lookup_loose(s)
         rule, loose = (rule + ":loose", True) if cands else (rule, False)
@@ -652,9 +647,9 @@ def _after_place_noun(left: str) -> bool:
     return _noun_pattern()[0].search(left) is not None
 
 
-def _division_next_to(text: str, m: Mention, words: frozenset[str] | None = None) -> bool:
+def _division_next_to(text: str, m: Mention) -> bool:
     """A division noun right before or after the mention: "Balkh province", "gouvernorat d'Al Bayda"."""
-    words = _division_words() if words is None else words
+    words = _division_words()
     before = plain(text[max(0, m.start - 20) : m.start]).split()[-2:]
     after = plain(text[m.end : m.end + 20]).split()[:1]
     return bool(words.intersection(before) or words.intersection(after))
@@ -668,24 +663,29 @@ def road_nouns() -> frozenset[str]:
 TOWN_MARK, DIVISION_MARK = "#town", "#division"
 
 
-def _town_word_next_to(text: str, m: Mention) -> bool:
-    """ "Esmeraldas city", "ville de Gao": the town itself, not the division of that name."""
-    nxt = re.match(r"\s+([^\W\d][\w-]*)", text[m.end : m.end + 25])
-    if nxt is not None and plain(nxt.group(1)) in _words("town_words"):
+_NEXT_WORD = re.compile(r"\s+([^\W\d][\w-]*)")  # the very next word, no bracket or comma between
+
+
+def _named_by(text: str, m: Mention, list_name: str) -> bool:
+    """A noun of ``normalize.yaml``'s list ``list_name`` names the mention: right after it ("Ghazni
+    district", "Esmeraldas city") or before it with "of" ("district of Ghazni", "ville de Gao");
+    not "X district (Ghazni)", where the noun belongs to X."""
+    words = _words(list_name)
+    nxt = _NEXT_WORD.match(text, m.end, m.end + 25)
+    if nxt is not None and plain(nxt.group(1)) in words:
         return True
     before = plain(text[max(0, m.start - 25) : m.start]).split()[-2:]
-    return len(before) == 2 and before[0] in _words("town_words") and before[1] in ("of", "de", "d")
+    return len(before) == 2 and before[0] in words and before[1] in _words("of_words")
+
+
+def _town_word_next_to(text: str, m: Mention) -> bool:
+    """ "Esmeraldas city", "ville de Gao": the town itself, not the division of that name."""
+    return _named_by(text, m, "town_words")
 
 
 def _subdivision_next_to(text: str, m: Mention) -> bool:
-    """A second-level division noun names the mention: "Ghazni district", "district of Ghazni" (not
-    Ghazni province); "X district (Ghazni)" is no such case."""
-    words = _words("subdivision_words")
-    nxt = re.match(r"\s+([^\W\d][\w-]*)", text[m.end : m.end + 25])  # the very next word, no bracket between
-    before = plain(text[max(0, m.start - 25) : m.start]).split()[-2:]
-    return (nxt is not None and plain(nxt.group(1)) in words) or (
-        len(before) == 2 and before[0] in words and before[1] in ("of", "de", "d")
-    )
+    """ "Ghazni district", "district of Ghazni": the district (or its town), not Ghazni province."""
+    return _named_by(text, m, "subdivision_words")
 
 
 def hint_gap(gap: str) -> str | None:
