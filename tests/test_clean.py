@@ -162,3 +162,13 @@ def test_truncated_html_still_yields_the_article():
     page = NEWS_PAGE_FR[: NEWS_PAGE_FR.index(BODY_FR[2]) + 60]
     result = extract_html(page)
     assert BODY_FR[0] in result.text
+
+
+def test_language_of_a_short_note_full_of_local_names():
+    from veille.clean.lang import detect_language
+
+    # a character model can take such a note for a language veille does not code
+    note = "On 3 June 2021, gunmen attacked Ngalda in Bakassi area (Dikwa LGA, Borno) and killed two herders."
+    assert detect_language(note) == "en"
+    assert detect_language("El ejército atacó a los rebeldes en la ciudad de Cali.") == "es"
+    assert detect_language("Les soldats ont repoussé une attaque contre le camp de Kidal.") == "fr"

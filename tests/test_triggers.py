@@ -73,3 +73,55 @@ def test_french_future_is_not_an_event_but_conditional_is_reported_speech():
 )
 def test_nonevent_cues(lang, sentence):
     assert ModalityGate.for_language(lang).nonevent_cue(sentence)
+
+
+@pytest.mark.parametrize(
+    "lang,sentence,expected",
+    [
+        (
+            "en",
+            "Militia fighters fired heavy and medium weapons at the outskirts of the port.",
+            "Shelling/artillery/missile attack",
+        ),
+        ("en", "A shell fired from the hills fell on a farm near the river.", "Shelling/artillery/missile attack"),
+        ("en", "The army re-captured the district capital after a week.", "Government regains territory"),
+        ("en", "Traders were baton charged by the police at the bazaar.", "Attack"),
+        ("en", "Residents blocked the avenue with burning objects overnight.", "Violent demonstration"),
+        ("en", "Elders brokered a truce between the two clans.", "Agreement"),
+        (
+            "fr",
+            "Les miliciens ont effectué des tirs d'armes lourdes et moyennes sur le quartier.",
+            "Shelling/artillery/missile attack",
+        ),
+        ("fr", "Des commerçants ont été chargés à coups de matraques par la police.", "Attack"),
+        ("fr", "Les notables ont négocié une trêve entre les deux clans.", "Agreement"),
+    ],
+)
+def test_plain_wordings_of_events(lang, sentence, expected):
+    assert expected in types(lang, sentence)
+
+
+@pytest.mark.parametrize(
+    "lang,sentence,word,vetoed",
+    [
+        # a burning or a clash that followed an accident or a storm is still an event ...
+        ("en", "Bikers burnt a bus after a road accident killed their friend.", "burnt", False),
+        ("fr", "Des motards ont incendié un bus à la suite d'un accident de la route.", "incendié", False),
+        # ... but people killed after a flood are flood victims
+        ("en", "Three people were killed after floods hit the valley.", "killed", True),
+        ("en", "A flood killed three people in the valley.", "killed", True),
+    ],
+)
+def test_background_nonevent_cues_veto_only_violence_against_civilians(lang, sentence, word, vetoed):
+    gate = ModalityGate.for_language(lang)
+    lex = TriggerLexicon.for_language(lang)
+    trigger = next(t for t in lex.find(sentence) if word in t.text)
+    assert gate.vetoed(gate.vetoes(sentence), trigger.event_type) is vetoed
+
+
+def test_nonevent_cue_inside_an_organisation_name_does_not_veto():
+    gate = ModalityGate.for_language("en")
+    sentence = "A leader of the Farmers League was beaten to death by four men."
+    start = sentence.index("Farmers League")
+    assert gate.vetoes(sentence)  # "league" alone reads as sport ...
+    assert not gate.vetoes(sentence, [(start, start + len("Farmers League"))])  # ... not inside a name

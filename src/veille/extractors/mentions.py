@@ -22,6 +22,7 @@ from veille.nlp import doc_sentences, doc_text
 
 CONTEXT_SENTENCES = 2  # sentences after the trigger's own that "context" cues may reach
 AFTER_CHARS = 80  # how far after a trigger "after" cues may start
+NAME_LABELS = frozenset({"ORG"})  # entities whose words name something ("Awami League" is no sport)
 
 
 @dataclass(slots=True)
@@ -104,9 +105,12 @@ def find_mentions(doc: Doc, lang: str) -> list[Mention]:
         triggers = lex.find(sent, offset=s)
         if not triggers:
             continue
-        veto = gate.nonevent_cue(sent)
+        names = [
+            (x.start_char - s, x.end_char - s) for x in doc.ents if x.label_ in NAME_LABELS and s <= x.start_char < e
+        ]
+        cues = gate.vetoes(sent, names)
         for t in triggers:
-            if veto and t.event_type != "Protests":
+            if cues and gate.vetoed(cues, t.event_type):
                 continue
             if gate.check(sent, t.start - s, t.end - s, _morph_at(doc, t.start, t.end)):
                 continue

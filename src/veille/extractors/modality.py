@@ -30,6 +30,13 @@ class ModalityGate:
             for name, pats in data.get("before", {}).items()
         }
         self.nonevent = compile_alternation(data["nonevent"]) if data.get("nonevent") else None
+        background = data.get("nonevent_background", {})
+        self.background = (
+            re.compile(compile_alternation(background["before"]).pattern + r"\W*$", re.IGNORECASE)
+            if background.get("before")
+            else None
+        )
+        self.background_vetoes = frozenset(background.get("vetoes", ()))
         self.morph = tuple(data.get("morph", ()))
 
     @classmethod
@@ -53,3 +60,31 @@ class ModalityGate:
 
     def nonevent_cue(self, sentence: str) -> re.Match[str] | None:
         return self.nonevent.search(sentence) if self.nonevent else None
+
+    def vetoes(self, sentence: str, names: list[tuple[int, int]] = ()) -> list[tuple[re.Match[str], bool]]:
+        """The non-event cues of ``sentence`` that speak for the sentence, each with whether it is
+        background only. A cue inside a name (``names``: character spans of organisations, as
+        "Awami League" or "Storm Brigade") is part of that name; a cue in a clause of cause or
+        time ("after a road accident", "marking a year since Cyclone Fani") is background: it vetoes
+        only the event types listed under ``nonevent_background.vetoes``.
+
+        >>> gate = ModalityGate.for_language("en")
+        >>> [(m.group(), bg) for m, bg in gate.vetoes("Riders burnt a car after a road accident.")]
+        [('road accident', True)]
+        """
+        if not self.nonevent:
+            return []
+        out = []
+        for m in self.nonevent.finditer(sentence):
+            if any(a <= m.start() and m.end() <= b for a, b in names):
+                continue
+            left = sentence[max(0, m.start() - WINDOW) : m.start()]
+            out.append((m, bool(self.background and self.background.search(left))))
+        return out
+
+    def vetoed(self, cues: list[tuple[re.Match[str], bool]], event_type: str) -> bool:
+        """Whether the cues of :meth:`vetoes` rule out a trigger of ``event_type`` (protests never:
+        a protest about a disaster is still a protest)."""
+        if event_type == "Protests":
+            return False
+        return any(not background or event_type in self.background_vetoes for _, background in cues)
