@@ -125,3 +125,16 @@ def test_nonevent_cue_inside_an_organisation_name_does_not_veto():
     start = sentence.index("Farmers League")
     assert gate.vetoes(sentence)  # "league" alone reads as sport ...
     assert not gate.vetoes(sentence, [(start, start + len("Farmers League"))])  # ... not inside a name
+
+
+@pytest.mark.parametrize(
+    "lang,sentence",
+    [
+        ("en", "Leaders gathered in Brussels for a summit on trade."),
+        ("en", "The minister stormed out of the meeting."),
+        ("en", "He surrendered his passport to the court."),
+        ("fr", "Le président s'est rendu à Bamako mardi."),
+    ],
+)
+def test_plain_words_of_ordinary_news_are_no_events(lang, sentence):
+    assert types(lang, sentence) == []
