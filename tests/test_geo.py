@@ -324,3 +324,14 @@ def test_a_region_read_in_a_hint_does_not_veto_the_town():
     # "Golfe" is a Togolese prefecture the gazetteer lacks, readable as the Persian Gulf
     _, place = _where("Gunmen shot dead a customs officer in Lome city (Golfe, Maritime) on Friday.", "en")
     assert place is not None and place.iso3 == "TGO"
+
+
+def test_institution_named_after_its_town_puts_the_event_there():
+    _, place = _where("On Monday, Erzurum Governor's Office banned all rallies in the province.", "en")
+    assert place is not None and place.iso3 == "TUR" and place.location.startswith("Erzurum")
+
+
+def test_a_name_with_its_bracketed_divisions_is_a_place_whatever_the_model_says():
+    text = "On Monday, residents of Kasoa (Awutu Senya East, Central) protested against power cuts."
+    tops, place = _where(text, "en")
+    assert place is not None and place.iso3 == "GHA"

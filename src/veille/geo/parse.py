@@ -49,6 +49,8 @@ class LangSpec:
     force_nouns: frozenset[str] = frozenset()
     capital_words: tuple[str, ...] = ()
     reference_cues: tuple[str, ...] = ()
+    slot_cues: tuple[str, ...] = ()
+    institution_nouns: tuple[str, ...] = ()
 
 
 @functools.cache
@@ -69,6 +71,8 @@ def lang_spec(lang: str) -> LangSpec:
         force_nouns=frozenset(plain(w) for w in d.get("force_nouns", [])),
         capital_words=tuple(d.get("capital_words", [])),
         reference_cues=tuple(plain(w) for w in d.get("reference_cues", [])),
+        slot_cues=tuple(plain(w) for w in d.get("slot_cues", [])),
+        institution_nouns=tuple(sorted((plain(w) for w in d.get("institution_nouns", [])), key=len, reverse=True)),
     )
 
 
@@ -490,10 +494,15 @@ def _entity_mention(doc, ent, part: str, offset: int, spec: LangSpec, gaz: Gazet
         if left is not None:
             start, s, cands = left
     if ent.label_ not in spec.entity_labels:
-        # a place the model took for a person/organisation: "near Al Qa'im", "in Al Jawf", "(Marib)"
+        # a place the model took for a person/organisation: "near Al Qa'im", "in Al Jawf", "(Marib)",
+        # "residents of Kasoa", "Kasoa (Awutu Senya, Central)"; "Aydin Governorship": Aydin
+        inst = _institution_place(s, spec, gaz)
+        if inst is not None:
+            return Mention(start, start + len(inst[0]), inst[0], f"ner:{ent.label_}:institution", inst[1])
         left = text[max(0, start - 30) : start]
-        slot = cue_at(left, spec.target_cues + spec.near_cues + spec.origin_cues, at_end=True)
-        if not (slot or re.search(r"[(,]\s*$", left)):
+        slot = cue_at(left, spec.target_cues + spec.near_cues + spec.origin_cues + spec.slot_cues, at_end=True)
+        hinted = re.match(r"\s*\(", text[start + len(s) :]) is not None
+        if not (slot or hinted or re.search(r"[(,]\s*$", left)):
             return None
         if not cands and slot and "-" in s:  # "in al-Hasakeh": a loose spelling, confirmed later
             cands = gaz.lookup_loose(s)
@@ -521,6 +530,20 @@ def _entity_mention(doc, ent, part: str, offset: int, spec: LangSpec, gaz: Gazet
         cands = _part_candidates(gaz, s, spec.stop_words)
         rule += ":part"
     return Mention(start, start + len(s), s, rule, cands, loose=loose)
+
+
+def _institution_place(s: str, spec: LangSpec, gaz: Gazetteer) -> tuple[str, tuple[int, ...]] | None:
+    """The place that names an institution: "Aydin Governorship", "Van Governor's Office", "Hama
+    Airbase" -> the town, if the words before the institution noun are a place of the gazetteer."""
+    p = plain(s)
+    for noun in spec.institution_nouns:
+        if p.endswith(" " + noun):
+            words = s.split()
+            name = " ".join(words[: len(words) - len(noun.split())]).rstrip(" '’s")
+            name = re.sub(r"['’]s$", "", name)
+            cands = _filter(gaz, name, _candidates(gaz, name), 20_000) if name else ()
+            return (name, cands) if cands else None
+    return None
 
 
 _ARTICLE_NAME = re.compile(r"(?:al|el|ad|as|ar|an|ash|at|az|ed|en|es)[-\s][A-Z]")
