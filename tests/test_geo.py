@@ -335,3 +335,17 @@ def test_a_name_with_its_bracketed_divisions_is_a_place_whatever_the_model_says(
     text = "On Monday, residents of Kasoa (Awutu Senya East, Central) protested against power cuts."
     tops, place = _where(text, "en")
     assert place is not None and place.iso3 == "GHA"
+
+
+def test_small_foreign_town_unheld_by_the_hints_gives_way():
+    # "Tabaj" is also the spelling of a Venezuelan town; the text is all Iraq
+    text = "IS militants shelled an Iraqi army post in Tabaj village in Jalawla district of Kirkuk province."
+    _, place = _where(text, "en")
+    assert place is not None and place.iso3 == "IRQ"
+
+
+def test_loose_spelling_casts_no_country_vote():
+    # "Serail" (a government house) has the consonants of Sierra Leone
+    text = "Protesters gathered outside the Serail in el Hermel on Tuesday."
+    _, place = _where(text, "en")
+    assert place is not None and place.iso3 == "LBN"

@@ -913,13 +913,15 @@ def _confirmed(gaz: Gazetteer, best: int, ms: list[Mention], hint_rows: list[Row
     )
 
 
-def _foreign_village(row: Row, ms: list[Mention], ctx: Context) -> bool:
+def _foreign_village(gaz: Gazetteer, row: Row, ms: list[Mention], ctx: Context) -> bool:
     """A small town of a country the rest of the document never mentions is more likely a
     local place missing from the gazetteer than a trip abroad ("in Bat Galim ... of Haifa")."""
     if not row.feature_code.startswith("PPL") or row.population >= 50_000:
         return False
     others = ctx.countries.copy()
-    others[row.country_code] -= len(ms)  # its own vote of the first pass
+    # its own votes: of the first pass, and of the start when all its readings lie in one country
+    unique = not ms[0].loose and len({gaz.rows[i].country_code for i in ms[0].candidates}) == 1
+    others[row.country_code] -= len(ms) * (2 if unique else 1)
     if others[row.country_code] > 0 or sum(v for v in others.values() if v > 0) < 2:
         return False
     return not any(others.get(n, 0) > 0 for n in ctx.neighbours.get(row.country_code, ()))
@@ -975,7 +977,7 @@ def resolve(mentions: list[Mention], text: str, gaz: Gazetteer | None = None) ->
         if all(m.rule.endswith(":modifier") for m in ms):
             continue
         rows = [gaz.rows[i] for i in ms[0].candidates]
-        if rows[0].feature_code == "PCLI":
+        if rows[0].feature_code == "PCLI" and not ms[0].loose:  # "Serail" is no Sierra Leone
             ctx.countries[rows[0].country_code] += 2 * len(ms)
         elif len({r.country_code for r in rows}) == 1 and rows[0].country_code and not ms[0].loose:
             ctx.countries[rows[0].country_code] += len(ms)
@@ -1026,8 +1028,8 @@ def resolve(mentions: list[Mention], text: str, gaz: Gazetteer | None = None) ->
                 continue
             if (
                 npass == 1
-                and not hint_rows
-                and (_foreign_village(gaz.rows[best], ms, ctx) or ctx.far_from_areas(gaz.rows[best]))
+                and not any(_fits(gaz.rows[best], h) for h in hint_rows)  # no hint, or none that holds it
+                and (_foreign_village(gaz, gaz.rows[best], ms, ctx) or ctx.far_from_areas(gaz.rows[best]))
             ):
                 for m in ms:
                     m.choice = None
