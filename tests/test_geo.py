@@ -349,3 +349,10 @@ def test_loose_spelling_casts_no_country_vote():
     text = "Protesters gathered outside the Serail in el Hermel on Tuesday."
     _, place = _where(text, "en")
     assert place is not None and place.iso3 == "LBN"
+
+
+def test_people_name_before_a_division_word_is_the_division():
+    text = "On Monday, clan militias clashed in Afdere zone (Somali region), leaving five dead."
+    tops, place = _where(text, "en")
+    assert any(t.text == "Somali" and t.country_code == "ET" for t in tops)
+    assert place is not None and place.iso3 == "ETH"

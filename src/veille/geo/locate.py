@@ -152,7 +152,12 @@ def locate_event(text: str, toponyms: list[Toponym], anchor: tuple[int, int], la
     """The place of the event whose trigger/sentence span is ``anchor`` (char offsets), or None."""
     spec: LangSpec = lang_spec(lang or "en")
     located = [t for t in toponyms if t.country_code and t.latitude is not None and t.feature_code]
-    usable = [t for t in located if not is_demonym(t.text, lang or "en") and not is_modifier(text, t.end, lang or "en")]
+    usable = [
+        t
+        for t in located
+        if not (is_demonym(t.text, lang or "en") and t.feature_code in ("PCLI", "RGN"))  # "Somali region" is a place
+        and not is_modifier(text, t.end, lang or "en")
+    ]
     if not usable:
         # only demonyms: "Palestinian farmers" or "Azerbaijani frontline" tell where; "Israeli
         # forces", "Turkish border guards" tell who acted, often abroad, so a group tied to one

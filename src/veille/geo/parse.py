@@ -293,6 +293,12 @@ def recognise(doc, lang: str, gaz: Gazetteer | None = None) -> list[Mention]:
                 if not any(taken[start:stop]):
                     take(Mention(start, stop, text[start:stop], "capital", (town,)))
                     break
+            after = plain(text[end : end + 20]).split()[:1]
+            divisions = tuple(i for i in gaz.lookup(s) if gaz.rows[i].feature_code in ("ADM1", "ADM2"))
+            if divisions and _division_words().intersection(after):
+                # "Somali region", "Afar region": the division named like the people
+                take(Mention(tok.idx, end, s, "demonym:division", divisions))
+                break
             take(Mention(tok.idx, end, s, "demonym", (row,)))
             break
 
