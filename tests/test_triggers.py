@@ -95,6 +95,8 @@ def test_nonevent_cues(lang, sentence):
         ),
         ("fr", "Des commerçants ont été chargés à coups de matraques par la police.", "Attack"),
         ("fr", "Les notables ont négocié une trêve entre les deux clans.", "Agreement"),
+        ("en", "Militants turned two schools into military barracks.", "Headquarters or base established"),
+        ("fr", "Les miliciens ont transformé deux écoles en casernes militaires.", "Headquarters or base established"),
     ],
 )
 def test_plain_wordings_of_events(lang, sentence, expected):
