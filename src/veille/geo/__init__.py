@@ -14,9 +14,9 @@ exonyms) is built once into the user's cache dir; see :mod:`veille.geo.gazetteer
 
 from __future__ import annotations
 
+from veille.geo import recognise, resolve
 from veille.geo.gazetteer import Gazetteer, get_gazetteer
 from veille.geo.locate import locate_event
-from veille.geo.parse import recognise, resolve, to_toponyms
 from veille.model import Toponym
 
 __all__ = ["Gazetteer", "geoparse", "get_gazetteer", "locate_event"]
@@ -46,6 +46,6 @@ def geoparse(text: str, lang: str | None = None, doc=None, unresolved: bool = Fa
 
         doc = get_nlp(lang)(text)
     gaz = get_gazetteer()
-    mentions = recognise(doc, lang, gaz)
-    resolve(mentions, text, gaz)
-    return to_toponyms(mentions, gaz, unresolved=unresolved)
+    mentions = recognise.recognise(doc, lang, gaz)
+    resolve.resolve(mentions, text, gaz)
+    return resolve.to_toponyms(mentions, gaz, unresolved=unresolved)

@@ -18,20 +18,19 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from veille.geo.gazetteer import get_gazetteer
-from veille.geo.normalize import plain
-from veille.geo.parse import (
+from veille.geo.cues import (
     LangSpec,
     context_areas,
     context_countries,
     cue_at,
     cue_pattern,
-    hint_gap,
     is_demonym,
     is_modifier,
     lang_spec,
-    road_nouns,
 )
+from veille.geo.gazetteer import get_gazetteer
+from veille.geo.hints import hint_gap, road_nouns
+from veille.geo.normalize import plain
 from veille.model import Evidence, Place, Toponym
 
 SPECIFICITY = {"PPL": 3, "PPLC": 3, "ADM2": 2, "RGN": 2, "ADM1": 2, "PCLI": 1}
