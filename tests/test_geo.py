@@ -356,3 +356,14 @@ def test_people_name_before_a_division_word_is_the_division():
     tops, place = _where(text, "en")
     assert any(t.text == "Somali" and t.country_code == "ET" for t in tops)
     assert place is not None and place.iso3 == "ETH"
+
+
+def test_french_direction_phrase_is_a_hint():
+    _, place = _where("À Tripoli, dans le nord du Liban, des émeutiers ont lancé une grenade mardi.", "fr")
+    assert place is not None and place.iso3 == "LBN"
+
+
+def test_division_of_a_country_the_text_does_not_name_gives_way():
+    text = "Police arrested a former minister in Freetown (Western Area Urban), Sierra Leone, on Friday."
+    _, place = _where(text, "en")
+    assert place is not None and place.iso3 == "SLE"

@@ -34,8 +34,11 @@ def _hint_patterns() -> tuple[re.Pattern, re.Pattern]:
     nouns = "|".join(re.escape(w) for w in sorted(spec["place_nouns"], key=len, reverse=True))
     contain = "|".join(re.escape(w) for w in sorted(spec["containment_words"], key=len, reverse=True))
     strong = re.compile(rf"^\s*(?:(?:{nouns})\s*)?(?:,|\()\s*(?:(?:{nouns})\s+(?:of\s+|de\s+|d'|du\s+)?)?$", re.I)
+    adjectives = "|".join(re.escape(w) for w in sorted(spec["direction_adjectives"], key=len, reverse=True))
+    directions = "|".join(re.escape(w) for w in sorted(spec["direction_nouns"], key=len, reverse=True))
     weak = re.compile(
-        rf"^\s*,?\s*(?:(?:{nouns})\s+)?(?:{contain})\s+(?:(?:the|rural|northern|southern|eastern|western)\s+)*"
+        rf"^\s*,?\s*(?:(?:{nouns})\s+)?(?:{contain})\s+(?:(?:{adjectives})\s+)*"
+        rf"(?:(?:l')?(?:{directions})\s+(?:of\s+(?:the\s+)?|du\s+|de\s+la\s+|de\s+l'|des\s+|de\s+|d'))?"
         rf"(?:(?:{nouns})\s+(?:of\s+|de\s+|d'|du\s+)?)?$",
         re.I,
     )

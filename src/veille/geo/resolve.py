@@ -120,10 +120,14 @@ def _confirmed(gaz: Gazetteer, best: int, ms: list[Mention], hint_rows: list[Row
     )
 
 
-def _foreign_village(gaz: Gazetteer, row: Row, ms: list[Mention], ctx: Context) -> bool:
+def _foreign_village(gaz: Gazetteer, row: Row, ms: list[Mention], ctx: Context, named: frozenset[str]) -> bool:
     """A small town of a country the rest of the document never mentions is more likely a
-    local place missing from the gazetteer than a trip abroad ("in Bat Galim ... of Haifa")."""
-    if not row.feature_code.startswith("PPL") or row.population >= 50_000:
+    local place missing from the gazetteer than a trip abroad ("in Bat Galim ... of Haifa"); so is
+    a division when the text names another country outright (``named``: "Freetown (Western Area
+    Urban) ... Sierra Leone" is no Western Region of Uganda), and a loosely spelled town of any size."""
+    small_town = row.feature_code.startswith("PPL") and row.population < 50_000
+    division = row.feature_code in ("ADM1", "ADM2") and bool(named - {row.country_code})
+    if not (small_town or division or ms[0].loose and row.feature_code.startswith("PPL")):
         return False
     others = ctx.countries.copy()
     # its own votes: of the first pass, and of the start when all its readings lie in one country
@@ -170,14 +174,17 @@ def resolve(mentions: list[Mention], text: str, gaz: Gazetteer | None = None) ->
     # country context: countries named outright, then the countries of unambiguous names
     areas = [row for row, _ in context_areas(text, gaz)]
     ctx = Context(neighbours=gaz.neighbours, areas=areas)
+    named = set()  # countries the text names outright (or by their groups)
     for cc, n in context_countries(text).items():
         ctx.countries[cc] += min(n, 2)
+        named.add(cc)
     for ms in by_key.values():
         if all(m.rule.endswith(":modifier") for m in ms):
             continue
         rows = [gaz.rows[i] for i in ms[0].candidates]
         if rows[0].feature_code == "PCLI" and not ms[0].loose:  # "Serail" is no Sierra Leone
             ctx.countries[rows[0].country_code] += 2 * len(ms)
+            named.add(rows[0].country_code)
         elif len({r.country_code for r in rows}) == 1 and rows[0].country_code and not ms[0].loose:
             ctx.countries[rows[0].country_code] += len(ms)
     qualifiers = {id(h) for m in mentions for h in m.hints}  # mentions that qualify another
@@ -228,7 +235,10 @@ def resolve(mentions: list[Mention], text: str, gaz: Gazetteer | None = None) ->
             if (
                 npass == 1
                 and not any(_fits(gaz.rows[best], h) for h in hint_rows)  # no hint, or none that holds it
-                and (_foreign_village(gaz, gaz.rows[best], ms, ctx) or ctx.far_from_areas(gaz.rows[best]))
+                and (
+                    _foreign_village(gaz, gaz.rows[best], ms, ctx, frozenset(named))
+                    or ctx.far_from_areas(gaz.rows[best])
+                )
             ):
                 for m in ms:
                     m.choice = None
