@@ -367,3 +367,9 @@ def test_division_of_a_country_the_text_does_not_name_gives_way():
     text = "Police arrested a former minister in Freetown (Western Area Urban), Sierra Leone, on Friday."
     _, place = _where(text, "en")
     assert place is not None and place.iso3 == "SLE"
+
+
+def test_forces_nationality_does_not_name_the_country_of_the_place():
+    text = "An airstrike by US military forces hit a house in Chimtal district, Balkh, on Monday."
+    _, place = _where(text, "en")
+    assert place is not None and place.iso3 == "AFG"

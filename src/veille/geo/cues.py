@@ -174,6 +174,23 @@ def _cue_patterns(cues: tuple[str, ...], at_end: bool) -> tuple[tuple[str, re.Pa
     return tuple((c, re.compile(rf" {re.escape(c)}{tail}")) for c in cues)
 
 
+def names_forces(text: str, start: int, end: int, nouns: frozenset[str]) -> bool:
+    """The name at ``text[start:end]`` qualifies forces: "Turkish forces", "US military forces",
+    "les forces turques" (``nouns``: the force nouns of :class:`LangSpec`)."""
+    after = plain(text[end : end + 30]).split()[:2]
+    before = plain(text[max(0, start - 30) : start]).split()[-1:]
+    words = after[:1] + [" ".join(after)] + before
+    return any(w in nouns for w in words)
+
+
+@functools.cache
+def any_force_nouns() -> frozenset[str]:
+    """The force nouns of every language with place data (for code that does not know the language)."""
+    from veille.nlp import supported_languages
+
+    return frozenset().union(*(lang_spec(lang).force_nouns for lang in supported_languages()))
+
+
 def is_modifier(text: str, end: int, lang: str) -> bool:
     """The name ending at ``end`` qualifies an actor: "Saudi-led coalition", "Iran-backed militia"."""
     return any(text.startswith(suffix, end) for suffix in lang_spec(lang).modifier_suffixes)

@@ -27,6 +27,7 @@ from veille.geo.cues import (
     is_demonym,
     is_modifier,
     lang_spec,
+    names_forces,
 )
 from veille.geo.gazetteer import get_gazetteer
 from veille.geo.hints import hint_gap, road_nouns
@@ -161,7 +162,11 @@ def locate_event(text: str, toponyms: list[Toponym], anchor: tuple[int, int], la
         # only demonyms: "Palestinian farmers" or "Azerbaijani frontline" tell where; "Israeli
         # forces", "Turkish border guards" tell who acted, often abroad, so a group tied to one
         # country ("QSD", "pro-Hadi") comes first, and the forces' country is the last resort
-        people = [t for t in located if not is_modifier(text, t.end, spec.lang) and not _names_forces(text, t, spec)]
+        people = [
+            t
+            for t in located
+            if not is_modifier(text, t.end, spec.lang) and not names_forces(text, t.start, t.end, spec.force_nouns)
+        ]
         if people:
             usable = people
         elif located:
@@ -169,14 +174,6 @@ def locate_event(text: str, toponyms: list[Toponym], anchor: tuple[int, int], la
     if not usable:
         return _country_from_cues(text, anchor)
     return locate_from(text, toponyms, usable, anchor, spec)
-
-
-def _names_forces(text: str, t: Toponym, spec: LangSpec) -> bool:
-    """The demonym ``t`` qualifies forces: "Turkish forces", "les forces turques"."""
-    after = plain(text[t.end : t.end + 30]).split()[:2]
-    before = plain(text[max(0, t.start - 30) : t.start]).split()[-1:]
-    words = after[:1] + [" ".join(after)] + before
-    return any(w in spec.force_nouns for w in words)
 
 
 def locate_from(

@@ -16,7 +16,7 @@ import math
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
-from veille.geo.cues import context_areas, context_countries
+from veille.geo.cues import any_force_nouns, context_areas, context_countries, names_forces
 from veille.geo.gazetteer import CLOSE_SPELLING, Gazetteer, Row, get_gazetteer
 from veille.geo.hints import (
     DIVISION_MARK,
@@ -184,7 +184,8 @@ def resolve(mentions: list[Mention], text: str, gaz: Gazetteer | None = None) ->
         rows = [gaz.rows[i] for i in ms[0].candidates]
         if rows[0].feature_code == "PCLI" and not ms[0].loose:  # "Serail" is no Sierra Leone
             ctx.countries[rows[0].country_code] += 2 * len(ms)
-            named.add(rows[0].country_code)
+            if not all(names_forces(text, m.start, m.end, any_force_nouns()) for m in ms):
+                named.add(rows[0].country_code)  # "US military forces" names who acted, not where
         elif len({r.country_code for r in rows}) == 1 and rows[0].country_code and not ms[0].loose:
             ctx.countries[rows[0].country_code] += len(ms)
     qualifiers = {id(h) for m in mentions for h in m.hints}  # mentions that qualify another
