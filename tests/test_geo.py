@@ -373,3 +373,15 @@ def test_forces_nationality_does_not_name_the_country_of_the_place():
     text = "An airstrike by US military forces hit a house in Chimtal district, Balkh, on Monday."
     _, place = _where(text, "en")
     assert place is not None and place.iso3 == "AFG"
+
+
+def test_close_spelling_of_a_several_word_name_of_a_small_town():
+    # GeoNames spells it Tall Abyad and gives it no population
+    _, place = _where("Government forces shelled positions in Tell Abiad countryside on Monday.", "en")
+    assert place is not None and place.iso3 == "SYR"
+
+
+def test_coalition_tied_to_one_country_gives_its_country():
+    text = "Saudi-led coalition airstrikes reportedly targeted Khabb wa ash Shaaf district (Al Jawf) on Friday."
+    _, place = _where(text, "en")
+    assert place is not None and place.iso3 == "YEM"

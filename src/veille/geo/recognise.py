@@ -14,6 +14,7 @@ candidate per mention is :mod:`veille.geo.resolve`'s job.
 
 from __future__ import annotations
 
+import difflib
 import functools
 import re
 
@@ -32,7 +33,7 @@ from veille.geo.cues import (
     lang_of,
     lang_spec,
 )
-from veille.geo.gazetteer import Gazetteer, get_gazetteer
+from veille.geo.gazetteer import CLOSE_SPELLING, Gazetteer, get_gazetteer
 from veille.geo.hints import _division_words, _hint_slot
 from veille.geo.mention import Mention
 from veille.geo.normalize import key, plain
@@ -380,12 +381,20 @@ def _without_place_noun(s: str) -> tuple[str, int] | None:
 
 def _filter(gaz: Gazetteer, s: str, cands: tuple[int, ...], min_pop: int) -> tuple[int, ...]:
     """Drop small towns that only share an alternate name ("Taliban", "Molotov" are old names
-    of towns somewhere): a town must bear the name itself unless it is large."""
+    of towns somewhere): a town must bear the name itself, or for a name of several words a close
+    spelling of it ("Tell Abiad" for Tall Abyad; one word is too little: "Serhiivka" has many
+    namesakes), unless it is large."""
     k = key(s)
+    several = " " in k
+
+    def bears(name: str) -> bool:
+        other = key(name)
+        return other == k or several and difflib.SequenceMatcher(None, k, other).ratio() >= CLOSE_SPELLING
+
     return tuple(
         i
         for i in cands
-        if gaz.rows[i].feature_code != "PPL" or gaz.rows[i].population >= min_pop or key(gaz.rows[i].name) == k
+        if gaz.rows[i].feature_code != "PPL" or gaz.rows[i].population >= min_pop or bears(gaz.rows[i].name)
     )
 
 
