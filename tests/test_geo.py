@@ -385,3 +385,9 @@ def test_coalition_tied_to_one_country_gives_its_country():
     text = "Saudi-led coalition airstrikes reportedly targeted Khabb wa ash Shaaf district (Al Jawf) on Friday."
     _, place = _where(text, "en")
     assert place is not None and place.iso3 == "YEM"
+
+
+def test_same_named_districts_rank_by_their_seat():
+    tops = geoparse("Protesters marched through Orange County on Saturday.", lang="en")
+    orange = next(t for t in tops if t.text == "Orange County")
+    assert orange.country_code == "US" and orange.latitude < 36  # California's, not New York's

@@ -33,7 +33,7 @@ from veille.geo.admin2 import divisions as admin2_divisions
 from veille.geo.normalize import is_latin, key, plain, skeleton
 from veille.resources import ROOT, load_yaml
 
-FORMAT_VERSION = "4"
+FORMAT_VERSION = "5"
 MAX_LOOSE = 40  # rows (and name keys) a loose spelling may reach
 CLOSE_SPELLING = 0.85  # difflib ratio of two name keys that makes them spellings of one name
 _RESOURCE_FILES = (
@@ -367,8 +367,10 @@ def build() -> Gazetteer:
     # population of their own, so a town of the same name wins unless a division word or an
     # admin-hint slot speaks for the division
     affixes = _words_of("admin2_affixes")
+    seat_population: dict[int, int] = {}  # breaks ties between same-named districts ("Orange County")
     for d in admin2_divisions():
         i = len(rows)
+        seat_population[i] = d.seat_population
         rows.append(
             Row(d.geonameid, _display(d.name), d.latitude, d.longitude, d.country_code, d.admin1_code, 0, "ADM2")
         )
@@ -471,7 +473,9 @@ def build() -> Gazetteer:
             best = max(pool, key=lambda i: (plain(rows[i].name) == plain(target), rows[i].population))
             add_name(exo, best)
 
-    index = {k: tuple(sorted(v, key=lambda i: -rows[i].population)) for k, v in names.items()}
+    index = {
+        k: tuple(sorted(v, key=lambda i: (-rows[i].population, -seat_population.get(i, 0)))) for k, v in names.items()
+    }
     fuzzy: dict[str, list[tuple[int, str]]] = defaultdict(list)
     for k, ids in index.items():
         sk = skeleton(k)
