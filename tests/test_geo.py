@@ -391,3 +391,10 @@ def test_same_named_districts_rank_by_their_seat():
     tops = geoparse("Protesters marched through Orange County on Saturday.", lang="en")
     orange = next(t for t in tops if t.text == "Orange County")
     assert orange.country_code == "US" and orange.latitude < 36  # California's, not New York's
+
+
+def test_institution_town_keeps_its_last_letter_and_a_bracketed_age_is_no_place():
+    _, place = _where("On Monday, inmates rioted in Homs Central Prison over visits.", "en")
+    assert place is not None and place.iso3 == "SYR"
+    tops = geoparse("Police detained Hamza (17) at the university gate on Monday.", lang="en")
+    assert not any(t.text == "Hamza" for t in tops)

@@ -106,15 +106,16 @@ def test_plain_wordings_of_events(lang, sentence, expected):
 @pytest.mark.parametrize(
     "lang,sentence,word,vetoed",
     [
-        # a burning or a clash that followed an accident or a storm is still an event ...
-        ("en", "Bikers burnt a bus after a road accident killed their friend.", "burnt", False),
-        ("fr", "Des motards ont incendié un bus à la suite d'un accident de la route.", "incendié", False),
-        # ... but people killed after a flood are flood victims
+        # a clash or a riot that followed an accident or a storm is still an event ...
+        ("en", "Bikers clashed with police after a road accident killed their friend.", "clashed", False),
+        ("fr", "Des motards ont affronté la police à la suite d'un accident de la route.", "affronté", False),
+        # ... but people killed or displaced after a flood are flood victims
         ("en", "Three people were killed after floods hit the valley.", "killed", True),
+        ("en", "Thousands were displaced after floods hit the valley.", "displaced", True),
         ("en", "A flood killed three people in the valley.", "killed", True),
     ],
 )
-def test_background_nonevent_cues_veto_only_violence_against_civilians(lang, sentence, word, vetoed):
+def test_background_nonevent_cues_veto_only_what_a_disaster_explains(lang, sentence, word, vetoed):
     gate = ModalityGate.for_language(lang)
     lex = TriggerLexicon.for_language(lang)
     trigger = next(t for t in lex.find(sentence) if word in t.text)
@@ -136,6 +137,11 @@ def test_nonevent_cue_inside_an_organisation_name_does_not_veto():
         ("en", "The minister stormed out of the meeting."),
         ("en", "He surrendered his passport to the court."),
         ("fr", "Le président s'est rendu à Bamako mardi."),
+        ("en", "Shell profits hit a record this quarter."),
+        ("en", "Police recaptured two prisoners on Monday."),
+        ("en", "Firefighters responded to a house fire."),
+        ("en", "The ministry delivered anti-aircraft systems."),
+        ("fr", "Le matraquage publicitaire continue."),
     ],
 )
 def test_plain_words_of_ordinary_news_are_no_events(lang, sentence):

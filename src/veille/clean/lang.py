@@ -43,8 +43,8 @@ def detect_language(text: str) -> str | None:
 
     A short note full of local names can read, to a character model, slightly more like a
     language veille does not code than like English ("Boko Haram attacked Dumankara in Wagga
-    area" came out Tagalog): when a coded language is a close second and the text has its
-    function words, the coded language is taken.
+    area ..." came out Tagalog): when a coded language is a close second and the text has at least
+    ``MIN_FUNCTION_WORDS`` of its distinctive function words, the coded language is taken.
 
     >>> detect_language("Des soldats ont été tués à Gao lundi.")
     'fr'

@@ -98,6 +98,7 @@ def find_mentions(doc: Doc, lang: str) -> list[Mention]:
     gate = ModalityGate.for_language(lang)
     sentences = doc_sentences(doc)
     mentions: list[Mention] = []
+    name_spans = [(x.start_char, x.end_char) for x in doc.ents if x.label_ in NAME_LABELS]
     for i, (s, e) in enumerate(sentences):
         sent = parsed[s:e]
         if sent.isspace():
@@ -105,9 +106,7 @@ def find_mentions(doc: Doc, lang: str) -> list[Mention]:
         triggers = lex.find(sent, offset=s)
         if not triggers:
             continue
-        names = [
-            (x.start_char - s, x.end_char - s) for x in doc.ents if x.label_ in NAME_LABELS and s <= x.start_char < e
-        ]
+        names = [(a - s, b - s) for a, b in name_spans if s <= a < e]
         cues = gate.vetoes(sent, names)
         for t in triggers:
             if cues and gate.vetoed(cues, t.event_type):

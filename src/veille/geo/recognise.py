@@ -313,7 +313,7 @@ def _entity_mention(doc, ent, part: str, offset: int, spec: LangSpec, gaz: Gazet
             return Mention(start, start + len(inst[0]), inst[0], f"ner:{ent.label_}:institution", inst[1])
         left = text[max(0, start - 30) : start]
         slot = cue_at(left, spec.target_cues + spec.near_cues + spec.origin_cues + spec.slot_cues, at_end=True)
-        hinted = re.match(r"\s*\(", text[start + len(s) :]) is not None
+        hinted = _BRACKETED_NAME.match(text, start + len(s)) is not None  # "Kasoa (Awutu", not "Hamza (17)"
         if not (slot or hinted or re.search(r"[(,]\s*$", left)):
             return None
         if not cands and slot and "-" in s:  # "in al-Hasakeh": a loose spelling, confirmed later
@@ -351,13 +351,14 @@ def _institution_place(s: str, spec: LangSpec, gaz: Gazetteer) -> tuple[str, tup
     for noun in spec.institution_nouns:
         if p.endswith(" " + noun):
             words = s.split()
-            name = " ".join(words[: len(words) - len(noun.split())]).rstrip(" '’s")
-            name = re.sub(r"['’]s$", "", name)
+            name = " ".join(words[: len(words) - len(noun.split())]).rstrip()
+            name = re.sub(r"['’]s$", "", name)  # "Van Governor's": the noun ate "Governor", not the "'s"
             cands = _filter(gaz, name, _candidates(gaz, name), 20_000) if name else ()
             return (name, cands) if cands else None
     return None
 
 
+_BRACKETED_NAME = re.compile(r"\s*\(\s*[A-Z]")
 _ARTICLE_NAME = re.compile(r"(?:al|el|ad|as|ar|an|ash|at|az|ed|en|es)[-\s][A-Z]")
 
 
