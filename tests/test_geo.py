@@ -311,44 +311,55 @@ def test_town_in_its_same_named_division_of_a_smaller_country():
     assert place.iso3 == "PAN"
 
 
-def test_close_spelling_stands_alone_but_a_skeleton_match_does_not():
-    # a close spelling of one town, and of no town of another country, needs no other support
-    _, place = _where("A grenade was thrown at a house in Sulaimaniyah on Monday.", "en")
-    assert place is not None and place.iso3 == "IRQ"
+@pytest.mark.parametrize(
+    "lang,text,iso3",
+    [
+        # a close spelling of one town, and of no town of another country, needs no other support
+        ("en", "A grenade was thrown at a house in Sulaimaniyah on Monday.", "IRQ"),
+        # "Golfe" is a Togolese prefecture the gazetteer lacks, readable as the Persian Gulf
+        ("en", "Gunmen shot dead a customs officer in Lome city (Golfe, Maritime) on Friday.", "TGO"),
+        # a name with its bracketed divisions is a place whatever the model says
+        ("en", "On Monday, residents of Kasoa (Awutu Senya East, Central) protested against power cuts.", "GHA"),
+        # "Tabaj" is also the spelling of a Venezuelan town; the text is all Iraq
+        (
+            "en",
+            "IS militants shelled an Iraqi army post in Tabaj village in Jalawla district of Kirkuk province.",
+            "IRQ",
+        ),
+        # "Serail" (a government house) has the consonants of Sierra Leone: a loose spelling casts no vote
+        ("en", "Protesters gathered outside the Serail in el Hermel on Tuesday.", "LBN"),
+        # a French direction phrase is a hint
+        ("fr", "À Tripoli, dans le nord du Liban, des émeutiers ont lancé une grenade mardi.", "LBN"),
+        # a division of a country the text does not name gives way
+        ("en", "Police arrested a former minister in Freetown (Western Area Urban), Sierra Leone, on Friday.", "SLE"),
+        # the forces' nationality does not name the country of the place
+        ("en", "An airstrike by US military forces hit a house in Chimtal district, Balkh, on Monday.", "AFG"),
+        # GeoNames spells it Tall Abyad and gives it no population: a close spelling of several words
+        ("en", "Government forces shelled positions in Tell Abiad countryside on Monday.", "SYR"),
+        # a coalition tied to one country gives its country
+        (
+            "en",
+            "Saudi-led coalition airstrikes reportedly targeted Khabb wa ash Shaaf district (Al Jawf) on Friday.",
+            "YEM",
+        ),
+        # an institution keeps the last letter of its town ("Homs", not Hom)
+        ("en", "On Monday, inmates rioted in Homs Central Prison over visits.", "SYR"),
+    ],
+)
+def test_event_country(lang, text, iso3):
+    _, place = _where(text, lang)
+    assert place is not None and place.iso3 == iso3
+
+
+def test_a_skeleton_match_is_no_close_spelling():
     # same consonants, another name: no place rather than a wrong country
     gaz = get_gazetteer()
     assert all(gaz.closeness("Tengiz", i) < 0.85 for i in gaz.lookup_loose("Tengiz"))
 
 
-def test_a_region_read_in_a_hint_does_not_veto_the_town():
-    # "Golfe" is a Togolese prefecture the gazetteer lacks, readable as the Persian Gulf
-    _, place = _where("Gunmen shot dead a customs officer in Lome city (Golfe, Maritime) on Friday.", "en")
-    assert place is not None and place.iso3 == "TGO"
-
-
 def test_institution_named_after_its_town_puts_the_event_there():
     _, place = _where("On Monday, Erzurum Governor's Office banned all rallies in the province.", "en")
     assert place is not None and place.iso3 == "TUR" and place.location.startswith("Erzurum")
-
-
-def test_a_name_with_its_bracketed_divisions_is_a_place_whatever_the_model_says():
-    text = "On Monday, residents of Kasoa (Awutu Senya East, Central) protested against power cuts."
-    tops, place = _where(text, "en")
-    assert place is not None and place.iso3 == "GHA"
-
-
-def test_small_foreign_town_unheld_by_the_hints_gives_way():
-    # "Tabaj" is also the spelling of a Venezuelan town; the text is all Iraq
-    text = "IS militants shelled an Iraqi army post in Tabaj village in Jalawla district of Kirkuk province."
-    _, place = _where(text, "en")
-    assert place is not None and place.iso3 == "IRQ"
-
-
-def test_loose_spelling_casts_no_country_vote():
-    # "Serail" (a government house) has the consonants of Sierra Leone
-    text = "Protesters gathered outside the Serail in el Hermel on Tuesday."
-    _, place = _where(text, "en")
-    assert place is not None and place.iso3 == "LBN"
 
 
 def test_people_name_before_a_division_word_is_the_division():
@@ -358,43 +369,12 @@ def test_people_name_before_a_division_word_is_the_division():
     assert place is not None and place.iso3 == "ETH"
 
 
-def test_french_direction_phrase_is_a_hint():
-    _, place = _where("À Tripoli, dans le nord du Liban, des émeutiers ont lancé une grenade mardi.", "fr")
-    assert place is not None and place.iso3 == "LBN"
-
-
-def test_division_of_a_country_the_text_does_not_name_gives_way():
-    text = "Police arrested a former minister in Freetown (Western Area Urban), Sierra Leone, on Friday."
-    _, place = _where(text, "en")
-    assert place is not None and place.iso3 == "SLE"
-
-
-def test_forces_nationality_does_not_name_the_country_of_the_place():
-    text = "An airstrike by US military forces hit a house in Chimtal district, Balkh, on Monday."
-    _, place = _where(text, "en")
-    assert place is not None and place.iso3 == "AFG"
-
-
-def test_close_spelling_of_a_several_word_name_of_a_small_town():
-    # GeoNames spells it Tall Abyad and gives it no population
-    _, place = _where("Government forces shelled positions in Tell Abiad countryside on Monday.", "en")
-    assert place is not None and place.iso3 == "SYR"
-
-
-def test_coalition_tied_to_one_country_gives_its_country():
-    text = "Saudi-led coalition airstrikes reportedly targeted Khabb wa ash Shaaf district (Al Jawf) on Friday."
-    _, place = _where(text, "en")
-    assert place is not None and place.iso3 == "YEM"
-
-
 def test_same_named_districts_rank_by_their_seat():
     tops = geoparse("Protesters marched through Orange County on Saturday.", lang="en")
     orange = next(t for t in tops if t.text == "Orange County")
     assert orange.country_code == "US" and orange.latitude < 36  # California's, not New York's
 
 
-def test_institution_town_keeps_its_last_letter_and_a_bracketed_age_is_no_place():
-    _, place = _where("On Monday, inmates rioted in Homs Central Prison over visits.", "en")
-    assert place is not None and place.iso3 == "SYR"
+def test_a_bracketed_age_is_no_place():
     tops = geoparse("Police detained Hamza (17) at the university gate on Monday.", lang="en")
     assert not any(t.text == "Hamza" for t in tops)

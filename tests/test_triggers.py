@@ -72,7 +72,7 @@ def test_french_future_is_not_an_event_but_conditional_is_reported_speech():
     ],
 )
 def test_nonevent_cues(lang, sentence):
-    assert ModalityGate.for_language(lang).nonevent_cue(sentence)
+    assert ModalityGate.for_language(lang).vetoes(sentence)
 
 
 @pytest.mark.parametrize(

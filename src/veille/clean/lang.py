@@ -7,24 +7,16 @@ import re
 
 from veille.resources import load_yaml
 
-
-@functools.cache
-def _classifier():
-    import py3langid
-
-    py3langid.set_languages(load_yaml("common/languages.yaml")["candidates"])
-    return py3langid.classify
-
-
 CLOSE_MARGIN = 15.0  # log-probability gap within which a coded language may take over
 MIN_FUNCTION_WORDS = 3  # different function words of that language the text must contain
 
 
 @functools.cache
 def _ranker():
+    """py3langid's ranking over the candidate news languages (loaded once)."""
     import py3langid
 
-    _classifier()  # restricts the candidate languages
+    py3langid.set_languages(load_yaml("common/languages.yaml")["candidates"])
     return py3langid.rank
 
 

@@ -13,13 +13,17 @@ from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import TypeVar
 
 from spacy.tokens import Doc
 from unidecode import unidecode
 
 from veille.nlp import get_nlp
 from veille.resources import lang_files, load_yaml
+
+T = TypeVar("T")
 
 KIND_PRIORITY = {"named": 3, "class": 2, "country": 1}
 
@@ -36,6 +40,16 @@ def doc_norms(doc: Doc) -> list[str]:
     if cached is None:
         cached = doc.user_data["veille_norms"] = [norm(t.text) for t in doc]
     return cached
+
+
+def longest_at(i: int, end: int, max_len: int, lookup: Callable[[int, int], T | None]) -> tuple[int, T] | None:
+    """The longest phrase of at most ``max_len`` tokens starting at token ``i`` (and ending by
+    ``end``) that ``lookup(i, n)`` knows: ``(n, value)``, or None."""
+    for n in range(min(max_len, end - i), 0, -1):
+        value = lookup(i, n)
+        if value is not None:
+            return n, value
+    return None
 
 
 def is_acronym(alias: str) -> bool:
@@ -162,16 +176,16 @@ class ActorLexicon:
             if raw[i] not in self.first_raw and low[i] not in self.first_folded:
                 i += 1
                 continue
-            found = None
-            for n in range(min(self.max_len, len(raw) - i), 0, -1):
-                entry = (
+            found = longest_at(
+                i,
+                len(raw),
+                self.max_len,
+                lambda i, n: (
                     self.exact.get(tuple(raw[i : i + n]))
                     or self.capitalised.get(tuple(raw[i : i + n]))
                     or self.folded.get(tuple(low[i : i + n]))
-                )
-                if entry is not None:
-                    found = (n, entry)
-                    break
+                ),
+            )
             if found is None:
                 i += 1
                 continue

@@ -416,11 +416,11 @@ def demonstrator_groups(doc: Doc, start: int, end: int, lang: str, country: str 
     """Who demonstrated, as ACLED's associated actors ("Teachers (Senegal)"): the group words of
     tokens [start, end), except those that are the source of the report ("union leaders said").
     Returns ``(name, start_char, end_char)``, in text order, one per group."""
-    from veille.extractors.actor_lexicon import norm
+    from veille.extractors.actor_lexicon import doc_norms, longest_at
 
     table, longest, reporting = _group_table(lang)
     names = common_data().get("demonstrator_groups") or {}
-    low = [norm(t.text.replace("\u2019", "'")) for t in doc]
+    low = doc_norms(doc)
     reported = set()
     for i in range(start, end):
         for phrase in reporting:
@@ -438,16 +438,11 @@ def demonstrator_groups(doc: Doc, start: int, end: int, lang: str, country: str 
     seen: set[str] = set()
     i = start
     while i < end:
-        hit = None
-        for n in range(min(longest, end - i), 0, -1):
-            gid = table.get(tuple(low[i : i + n]))
-            if gid is not None:
-                hit = (gid, n)
-                break
+        hit = longest_at(i, end, longest, lambda i, n: table.get(tuple(low[i : i + n])))
         if hit is None:
             i += 1
             continue
-        gid, n = hit
+        n, gid = hit
         if gid in names and gid not in seen and not is_source(i, i + n):
             seen.add(gid)
             template = names[gid]

@@ -58,9 +58,6 @@ class ModalityGate:
             return "planned"
         return None
 
-    def nonevent_cue(self, sentence: str) -> re.Match[str] | None:
-        return self.nonevent.search(sentence) if self.nonevent else None
-
     def vetoes(self, sentence: str, names: list[tuple[int, int]] = ()) -> list[tuple[re.Match[str], bool]]:
         """The non-event cues of ``sentence`` that speak for the sentence, each with whether it is
         background only. A cue inside a name (``names``: character spans of organisations, as

@@ -12,7 +12,6 @@ data, written atomically), then loaded in about a second by every process.
 
 from __future__ import annotations
 
-import difflib
 import functools
 import gettext
 import hashlib
@@ -30,7 +29,7 @@ from typing import NamedTuple
 from veille.geo.admin2 import admin1_codes as geonames_admin1_codes
 from veille.geo.admin2 import data_dir as admin2_data_dir
 from veille.geo.admin2 import divisions as admin2_divisions
-from veille.geo.normalize import is_latin, key, plain, skeleton
+from veille.geo.normalize import is_latin, key, plain, skeleton, spelling_ratio
 from veille.resources import ROOT, load_yaml
 
 FORMAT_VERSION = "5"
@@ -90,7 +89,7 @@ class Gazetteer:
         some of those names are close spellings (:data:`CLOSE_SPELLING`), only their rows."""
         keys = self._loose_keys(name)
         k = key(name)
-        close = [o for o in keys if difflib.SequenceMatcher(None, k, o).ratio() >= CLOSE_SPELLING]
+        close = [o for o in keys if spelling_ratio(k, o) >= CLOSE_SPELLING]
         rows = {i for o in (close or keys) for i in self.index.get(o, ()) if _loose_worthy(self.rows[i])}
         return tuple(sorted(rows, key=lambda i: -self.rows[i].population))[:MAX_LOOSE]
 
@@ -104,11 +103,7 @@ class Gazetteer:
         """
         k = key(name)
         return max(
-            (
-                difflib.SequenceMatcher(None, k, other).ratio()
-                for other in self._loose_keys(name)
-                if row in self.index.get(other, ())
-            ),
+            (spelling_ratio(k, other) for other in self._loose_keys(name) if row in self.index.get(other, ())),
             default=0.0,
         )
 

@@ -36,9 +36,15 @@ def _hint_patterns() -> tuple[re.Pattern, re.Pattern]:
     strong = re.compile(rf"^\s*(?:(?:{nouns})\s*)?(?:,|\()\s*(?:(?:{nouns})\s+(?:of\s+|de\s+|d'|du\s+)?)?$", re.I)
     adjectives = "|".join(re.escape(w) for w in sorted(spec["direction_adjectives"], key=len, reverse=True))
     directions = "|".join(re.escape(w) for w in sorted(spec["direction_nouns"], key=len, reverse=True))
+    articles = "|".join(re.escape(w) for w in spec["direction_articles"])
+    # a link ending in an apostrophe is glued to the next word ("d'"), the others take a space
+    links = "|".join(
+        re.escape(w).replace(r"\ ", r"\s+") + ("" if w.endswith("'") else r"\s+")
+        for w in sorted(spec["direction_links"], key=len, reverse=True)
+    )
     weak = re.compile(
         rf"^\s*,?\s*(?:(?:{nouns})\s+)?(?:{contain})\s+(?:(?:{adjectives})\s+)*"
-        rf"(?:(?:l')?(?:{directions})\s+(?:of\s+(?:the\s+)?|du\s+|de\s+la\s+|de\s+l'|des\s+|de\s+|d'))?"
+        rf"(?:(?:{articles})?(?:{directions})\s+(?:{links}))?"
         rf"(?:(?:{nouns})\s+(?:of\s+|de\s+|d'|du\s+)?)?$",
         re.I,
     )

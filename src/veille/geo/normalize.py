@@ -11,6 +11,7 @@ The lists of characters and articles live in ``resources/geo/normalize.yaml``.
 
 from __future__ import annotations
 
+import difflib
 import functools
 import re
 
@@ -57,6 +58,12 @@ def key(name: str) -> str:
         variants = _variants()
         s = " ".join("al" if w in articles else variants.get(w, w) for w in s.split(" "))
     return s
+
+
+def spelling_ratio(a: str, b: str) -> float:
+    """How alike two lookup keys are (0..1, :class:`difflib.SequenceMatcher` ratio):
+    ``spelling_ratio("quamishli", "qamishli")`` is 0.94."""
+    return difflib.SequenceMatcher(None, a, b).ratio()
 
 
 def is_latin(name: str) -> bool:

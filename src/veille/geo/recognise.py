@@ -14,7 +14,6 @@ candidate per mention is :mod:`veille.geo.resolve`'s job.
 
 from __future__ import annotations
 
-import difflib
 import functools
 import re
 
@@ -36,7 +35,7 @@ from veille.geo.cues import (
 from veille.geo.gazetteer import CLOSE_SPELLING, Gazetteer, get_gazetteer
 from veille.geo.hints import _division_words, _hint_slot
 from veille.geo.mention import Mention
-from veille.geo.normalize import key, plain
+from veille.geo.normalize import key, plain, spelling_ratio
 
 MAX_NGRAM = 5
 MAX_CANDIDATES = 60
@@ -390,7 +389,7 @@ def _filter(gaz: Gazetteer, s: str, cands: tuple[int, ...], min_pop: int) -> tup
 
     def bears(name: str) -> bool:
         other = key(name)
-        return other == k or several and difflib.SequenceMatcher(None, k, other).ratio() >= CLOSE_SPELLING
+        return other == k or several and spelling_ratio(k, other) >= CLOSE_SPELLING
 
     return tuple(
         i

@@ -120,7 +120,13 @@ def _confirmed(gaz: Gazetteer, best: int, ms: list[Mention], hint_rows: list[Row
     )
 
 
-def _foreign_village(gaz: Gazetteer, row: Row, ms: list[Mention], ctx: Context, named: frozenset[str]) -> bool:
+def _one_country(gaz: Gazetteer, ms: list[Mention]) -> bool:
+    """All readings of the name lie in one country (and it is not a loose spelling): the name
+    itself tells the document's country."""
+    return not ms[0].loose and len({gaz.rows[i].country_code for i in ms[0].candidates}) == 1
+
+
+def _foreign_village(gaz: Gazetteer, row: Row, ms: list[Mention], ctx: Context, named: set[str]) -> bool:
     """A small town of a country the rest of the document never mentions is more likely a
     local place missing from the gazetteer than a trip abroad ("in Bat Galim ... of Haifa"); so is
     a division when the text names another country outright (``named``: "Freetown (Western Area
@@ -131,8 +137,7 @@ def _foreign_village(gaz: Gazetteer, row: Row, ms: list[Mention], ctx: Context, 
         return False
     others = ctx.countries.copy()
     # its own votes: of the first pass, and of the start when all its readings lie in one country
-    unique = not ms[0].loose and len({gaz.rows[i].country_code for i in ms[0].candidates}) == 1
-    others[row.country_code] -= len(ms) * (2 if unique else 1)
+    others[row.country_code] -= len(ms) * (2 if _one_country(gaz, ms) else 1)
     if others[row.country_code] > 0 or sum(v for v in others.values() if v > 0) < 2:
         return False
     return not any(others.get(n, 0) > 0 for n in ctx.neighbours.get(row.country_code, ()))
@@ -174,7 +179,7 @@ def resolve(mentions: list[Mention], text: str, gaz: Gazetteer | None = None) ->
     # country context: countries named outright, then the countries of unambiguous names
     areas = [row for row, _ in context_areas(text, gaz)]
     ctx = Context(neighbours=gaz.neighbours, areas=areas)
-    named = set()  # countries the text names outright (or by their groups)
+    named: set[str] = set()  # countries the text names outright (or by their groups)
     for cc, n in context_countries(text).items():
         ctx.countries[cc] += min(n, 2)
         named.add(cc)
@@ -186,7 +191,7 @@ def resolve(mentions: list[Mention], text: str, gaz: Gazetteer | None = None) ->
             ctx.countries[rows[0].country_code] += 2 * len(ms)
             if not all(names_forces(text, m.start, m.end, any_force_nouns()) for m in ms):
                 named.add(rows[0].country_code)  # "US military forces" names who acted, not where
-        elif len({r.country_code for r in rows}) == 1 and rows[0].country_code and not ms[0].loose:
+        elif rows[0].country_code and _one_country(gaz, ms):
             ctx.countries[rows[0].country_code] += len(ms)
     qualifiers = {id(h) for m in mentions for h in m.hints}  # mentions that qualify another
     heads: dict[int, list[Mention]] = defaultdict(list)  # hint -> the mentions it qualifies
@@ -236,10 +241,7 @@ def resolve(mentions: list[Mention], text: str, gaz: Gazetteer | None = None) ->
             if (
                 npass == 1
                 and not any(_fits(gaz.rows[best], h) for h in hint_rows)  # no hint, or none that holds it
-                and (
-                    _foreign_village(gaz, gaz.rows[best], ms, ctx, frozenset(named))
-                    or ctx.far_from_areas(gaz.rows[best])
-                )
+                and (_foreign_village(gaz, gaz.rows[best], ms, ctx, named) or ctx.far_from_areas(gaz.rows[best]))
             ):
                 for m in ms:
                     m.choice = None
