@@ -30,6 +30,7 @@ import sys
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
+from veille.geo.similar import SimilarReports, fill_country
 from veille.model import Article, Event, ReadError
 from veille.nlp import TEXT_SENTENCES, UNMASKED_TEXT, get_nlp, sentence_spans, supported_languages
 
@@ -263,8 +264,17 @@ def _batches(articles: Iterable[Article], size: int, first: int = FIRST_BATCH) -
 class Pipeline:
     """Extraction over a stream of articles, in one process or a pool of ``workers``."""
 
-    def __init__(self, workers: int = 1, batch_size: int = BATCH_SIZE, prefilter: bool = True, mask: bool = True):
+    def __init__(
+        self,
+        workers: int = 1,
+        batch_size: int = BATCH_SIZE,
+        prefilter: bool = True,
+        mask: bool = True,
+        similar_reports: bool = True,
+    ):
         self.workers = max(1, workers)
+        # the country of a report naming no known place, from similar placed reports of the run
+        self.memory = SimilarReports() if similar_reports else None
         self.batch_size = batch_size
         self.prefilter = prefilter
         self.mask = mask
@@ -303,11 +313,13 @@ class Pipeline:
             for results in pool.imap(code, batches):
                 yield from self._report(results)
 
-    @staticmethod
-    def _report(results: list[DocResult | ReadError]) -> Iterator[DocResult | ReadError]:
+    def _report(self, results: list[DocResult | ReadError]) -> Iterator[DocResult | ReadError]:
         for r in results:
-            if isinstance(r, DocResult) and r.notice:
-                print(f"veille: notice: {r.article.doc_id}: {r.notice}; no events", file=sys.stderr)
+            if isinstance(r, DocResult):
+                if r.notice:
+                    print(f"veille: notice: {r.article.doc_id}: {r.notice}; no events", file=sys.stderr)
+                elif self.memory is not None:
+                    fill_country(r.events, r.article.text, r.article.lang or "", self.memory)
             yield r
 
 

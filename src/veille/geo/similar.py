@@ -1,0 +1,178 @@
+"""Reports like this one, earlier in the same run: the country of a report that names no known place.
+
+A note such as "protesters blocked the Saadnayel highway in both directions" names a village the
+gazetteer lacks (GeoNames >= 500 holds few of a country's villages). Earlier reports of the same
+run that share its rare words ("Saadnayel", "exchange rate", "tyres") and were placed tell its
+likely country. The event is put at that country's point, precision 3, with the rule
+``geo:similar-reports`` and, as evidence, the rarest word it shares with them. Only the country is
+guessed, only for an event with no place at all, and only when the nearest reports agree.
+
+Reports are remembered in input order (the pipeline keeps it, whatever the number of workers),
+so a run's output does not depend on how it was split across processes.
+
+    >>> from veille.geo.similar import SimilarReports
+    >>> memory = SimilarReports()
+    >>> memory.learn("Protesters blocked the Saadnayel highway near Zahle.", "en", "LB")
+    >>> memory.guess("Rioters blocked the Saadnayel highway with tyres.", "en")[0]
+    'LB'
+"""
+
+from __future__ import annotations
+
+import functools
+import math
+import re
+from collections import Counter, deque
+
+from veille.model import Evidence, Event, Place
+
+_WORD = re.compile(r"[^\W\d_]{3,}")
+MAX_CHARS = 3000  # the lead of a long page is enough to tell what it is about
+
+
+@functools.cache
+def _stop_words(lang: str) -> frozenset[str]:
+    """The spaCy stop words of ``lang`` (none for a language spaCy lacks)."""
+    try:
+        import spacy.util
+
+        return frozenset(spacy.util.get_lang_class(lang).Defaults.stop_words)
+    except Exception:  # noqa: BLE001 - an unknown language has no stop words
+        return frozenset()
+
+
+def terms(text: str, lang: str) -> frozenset[str]:
+    """The content words of a report's lead, lower-cased, without stop words and numbers."""
+    stop = _stop_words(lang)
+    return frozenset(w for w in _WORD.findall(text[:MAX_CHARS].lower()) if w not in stop)
+
+
+class SimilarReports:
+    """A bounded memory of placed reports (their words and country), queried by word overlap.
+
+    ``k`` nearest reports with a cosine similarity of at least ``min_similarity`` (words weighted by
+    their rarity in the memory) vote with their similarity; the country with ``min_share`` of the
+    votes is the guess. Words in more than ``max_df`` of the remembered reports are ignored.
+    """
+
+    def __init__(
+        self,
+        k: int = 5,
+        min_similarity: float = 0.2,
+        min_share: float = 0.6,
+        capacity: int = 20_000,
+        max_df: float = 0.1,
+    ):
+        self.k, self.min_similarity, self.min_share = k, min_similarity, min_share
+        self.capacity, self.max_df = capacity, max_df
+        self._docs: deque[tuple[int, frozenset[str], str]] = deque()  # (serial, words, country)
+        self._by_serial: dict[int, tuple[frozenset[str], str]] = {}
+        self._postings: dict[str, set[int]] = {}
+        self._serial = 0
+
+    def __len__(self) -> int:
+        return len(self._docs)
+
+    def learn(self, text: str, lang: str, country: str) -> None:
+        """Remember a placed report of ``country`` (any code, returned as is by :meth:`guess`)."""
+        words = terms(text, lang)
+        if not words:
+            return
+        self._serial += 1
+        self._docs.append((self._serial, words, country))
+        self._by_serial[self._serial] = (words, country)
+        for w in words:
+            self._postings.setdefault(w, set()).add(self._serial)
+        if len(self._docs) > self.capacity:
+            serial, old, _ = self._docs.popleft()
+            del self._by_serial[serial]
+            for w in old:
+                posting = self._postings[w]
+                posting.discard(serial)
+                if not posting:
+                    del self._postings[w]
+
+    def _idf(self, w: str) -> float:
+        df = len(self._postings.get(w, ()))
+        if not df or df > self.max_df * len(self._docs) + 1:
+            return 0.0
+        return math.log((len(self._docs) + 1) / df)
+
+    def guess(self, text: str, lang: str) -> tuple[str, str, float] | None:
+        """``(country, rarest shared word, share of the votes)`` for a report, or None."""
+        words = terms(text, lang)
+        weights = {w: idf for w in words if (idf := self._idf(w)) > 0}
+        if not weights:
+            return None
+        norm = math.sqrt(sum(v * v for v in weights.values()))
+        overlap: Counter = Counter()
+        for w, v in weights.items():
+            for serial in self._postings[w]:
+                overlap[serial] += v * v
+        scored = []
+        for serial, dot in overlap.items():
+            other, country = self._by_serial[serial]
+            other_norm = math.sqrt(sum(self._idf(w) ** 2 for w in other))
+            scored.append((dot / (norm * other_norm), serial, country))
+        scored.sort(reverse=True)
+        votes: Counter = Counter()
+        for sim, _, country in scored[: self.k]:
+            if sim >= self.min_similarity:
+                votes[country] += sim
+        if not votes:
+            return None
+        country, weight = votes.most_common(1)[0]
+        share = weight / sum(votes.values())
+        if share < self.min_share:
+            return None
+        near = [self._by_serial[s][0] for sim, s, c in scored[: self.k] if c == country and sim >= self.min_similarity]
+        shared = max((w for w in weights if any(w in o for o in near)), key=lambda w: weights[w])
+        return country, shared, share
+
+
+def fill_country(events: list[Event], text: str, lang: str, memory: SimilarReports) -> None:
+    """Remember the report's country if its first placed event has one; else put its unplaced
+    events in the country of similar earlier reports (precision 3, at the country's point)."""
+    placed = [e for e in events if e.iso3]
+    if placed:
+        if not any(ev.rule == RULE for ev in placed[0].evidence):
+            memory.learn(text, lang, placed[0].iso3)
+        return
+    if not events:
+        return
+    found = memory.guess(text, lang)
+    if found is None:
+        return
+    iso3, word, _ = found
+    place = country_place(iso3, text, word)
+    if place is None:
+        return
+    for e in events:
+        e.set_place(place)
+
+
+RULE = "geo:similar-reports"
+
+
+def country_place(iso3: str, text: str, word: str) -> Place | None:
+    """The place of country ``iso3`` at its point, with ``word`` (a
+    word of ``text``) as evidence."""
+    from veille.geo.gazetteer import get_gazetteer
+
+    gaz = get_gazetteer()
+    cc = next((c for c, i in gaz.iso3.items() if i == iso3), None)
+    row = gaz.rows[gaz.countries[cc]] if cc in gaz.countries else None
+    if row is None or row.latitude is None:
+        return None
+    m = re.search(rf"(?i)(?<!\w){re.escape(word)}(?!\w)", text)
+    start, end = (m.start(), m.end()) if m else (0, 0)
+    return Place(
+        iso3=iso3,
+        country=gaz.country_names.get(cc),
+        location=gaz.country_names.get(cc),
+        latitude=row.latitude,
+        longitude=row.longitude,
+        geonameid=row.geonameid,
+        geo_precision=3,
+        evidence=Evidence(field="location", start=start, end=end, text=text[start:end], rule=RULE),
+    )
