@@ -108,6 +108,9 @@ class Place:
     geonameid: int | None = None
     geo_precision: int | None = None
     evidence: Evidence | None = None
+    # gazetteer rows of same-named towns in other countries that the text does not rule out
+    # ("Tripoli" alone): reports like this one may settle it (veille.geo.similar); not exported
+    alternatives: tuple[int, ...] = ()
 
 
 EVENT_FIELDS = (
@@ -172,6 +175,7 @@ class Event:
     lang: str | None = None
     source_url: str | None = None
     published: str | None = None
+    alternatives: tuple[int, ...] = ()  # see Place.alternatives; not exported
 
     def to_dict(self) -> dict[str, Any]:
         d = {name: getattr(self, name) for name in EVENT_FIELDS}
@@ -181,6 +185,7 @@ class Event:
     def set_place(self, place: Place) -> None:
         for name in ("iso3", "country", "admin1", "location", "latitude", "longitude", "geonameid", "geo_precision"):
             setattr(self, name, getattr(place, name))
+        self.alternatives = place.alternatives
         if place.evidence is not None:
             self.evidence.append(place.evidence)
 

@@ -242,6 +242,7 @@ def locate_from(
         precision = 2 if fc == "ADM2" or (hint_of_unknown and fc in ("ADM1", "RGN")) else 3
         location = t.name if fc != "PCLI" else gaz.country_names.get(t.country_code, t.name)
     admin1 = t.admin1 if fc != "PCLI" else None
+    alternatives = _alternatives(text, toponyms, t) if fc in ("PPL", "PPLC") else ()
     return Place(
         iso3=gaz.iso3.get(t.country_code),
         country=gaz.country_names.get(t.country_code),
@@ -252,4 +253,30 @@ def locate_from(
         geonameid=t.geonameid,
         geo_precision=precision,
         evidence=Evidence(field="location", start=t.start, end=t.end, text=t.text, rule=f"geo:{best_rule}"),
+        alternatives=alternatives,
+    )
+
+
+ALTERNATIVE_SHARE = 0.05  # a same-named town abroad counts from this share of the chosen one's people
+
+
+def _alternatives(text: str, toponyms: list[Toponym], t: Toponym) -> tuple[int, ...]:
+    """Same-named towns of other countries (20,000 people or more, and at least a twentieth of the
+    chosen town's) when nothing else in the text speaks for the chosen town's country: no other
+    place or people of that country, no group tied to it. "Tripoli" alone may be Lebanon's."""
+    gaz = get_gazetteer()
+    if any(o.country_code == t.country_code and o.geonameid != t.geonameid for o in toponyms if o.latitude is not None):
+        return ()  # another place of its country, its division of the same name too ("San Jose (San Jose)")
+    if t.country_code in context_countries(text):
+        return ()
+    chosen = next((gaz.rows[i] for i in gaz.lookup(t.text) if gaz.rows[i].geonameid == t.geonameid), None)
+    if chosen is None:
+        return ()
+    floor = max(20_000, ALTERNATIVE_SHARE * chosen.population)
+    return tuple(
+        i
+        for i in gaz.lookup(t.text)
+        if gaz.rows[i].country_code != t.country_code
+        and gaz.rows[i].feature_code in ("PPL", "PPLC")
+        and gaz.rows[i].population >= floor
     )

@@ -131,12 +131,16 @@ class SimilarReports:
 
 
 def fill_country(events: list[Event], text: str, lang: str, memory: SimilarReports) -> None:
-    """Remember the report's country if its first placed event has one; else put its unplaced
-    events in the country of similar earlier reports (precision 3, at the country's point)."""
+    """Settle the report's place with similar earlier reports, then remember it.
+
+    An event with no place at all is put in the country of similar reports (precision 3, at the
+    country's point). A town whose name is also a town of another country, with nothing in the text
+    for either ("Tripoli" alone), moves to the same-named town of the similar reports' country. A
+    report placed by its own words is remembered with its first event's country.
+    """
     placed = [e for e in events if e.iso3]
-    if placed:
-        if not any(ev.rule == RULE for ev in placed[0].evidence):
-            memory.learn(text, lang, placed[0].iso3)
+    if placed and not placed[0].alternatives:
+        memory.learn(text, lang, placed[0].iso3)
         return
     if not events:
         return
@@ -144,11 +148,36 @@ def fill_country(events: list[Event], text: str, lang: str, memory: SimilarRepor
     if found is None:
         return
     iso3, word, _ = found
+    if placed:
+        _move_to_namesake(events, placed[0], iso3, text, word)
+        return
     place = country_place(iso3, text, word)
     if place is None:
         return
     for e in events:
         e.set_place(place)
+
+
+def _move_to_namesake(events: list[Event], first: Event, iso3: str, text: str, word: str) -> None:
+    """Move the events placed where ``first`` is to its same-named town in ``iso3``, if it has one."""
+    from veille.geo.gazetteer import get_gazetteer
+
+    gaz = get_gazetteer()
+    row = next((gaz.rows[i] for i in first.alternatives if gaz.iso3.get(gaz.rows[i].country_code) == iso3), None)
+    if row is None:
+        return
+    where = next((ev for ev in reversed(first.evidence) if ev.field == "location"), None)
+    if where is not None:  # the events share their place's evidence
+        where.rule += "+" + RULE
+    m = re.search(rf"(?i)(?<!\w){re.escape(word)}(?!\w)", text)
+    start, end = (m.start(), m.end()) if m else (0, 0)
+    for e in events:
+        if e.geonameid != first.geonameid:
+            continue
+        e.iso3, e.country, e.admin1 = iso3, gaz.country_names.get(row.country_code), gaz.admin1_name(row)
+        e.location, e.latitude, e.longitude, e.geonameid = row.name, row.latitude, row.longitude, row.geonameid
+        e.alternatives = ()
+        e.evidence.append(Evidence(field="location", start=start, end=end, text=text[start:end], rule=RULE))
 
 
 RULE = "geo:similar-reports"
