@@ -25,7 +25,7 @@ import oracle  # noqa: E402
 @pytest.fixture
 def oracle_cli(monkeypatch):
     """Run ``veille`` with the hand-coded events instead of the extractor."""
-    monkeypatch.setattr(commands, "make_pipeline", lambda workers=1: oracle.OraclePipeline())
+    monkeypatch.setattr(commands, "make_pipeline", lambda workers=1, similar_reports=True: oracle.OraclePipeline())
     return cli.main
 
 
@@ -157,7 +157,7 @@ def test_storing_a_bad_event_is_skipped_not_fatal(oracle_cli, tmp_path, monkeypa
                     result.events = [Event(doc_id="e2-fr-1", latitude="north")]  # type: ignore[arg-type]
                 yield result
 
-    monkeypatch.setattr(commands, "make_pipeline", lambda workers=1: Broken())
+    monkeypatch.setattr(commands, "make_pipeline", lambda workers=1, similar_reports=True: Broken())
     db = tmp_path / "db.duckdb"
     assert oracle_cli(["ingest", str(CORPUS), "--db", str(db)]) == 0
     assert "e2-fr-1" in capsys.readouterr().err

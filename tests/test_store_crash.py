@@ -28,7 +28,7 @@ class Loud(oracle.OraclePipeline):
             print(f"doc {{i}}", file=sys.stderr, flush=True)
             yield result
 
-commands.make_pipeline = lambda workers=1: Loud(delay=float(sys.argv[1]))
+commands.make_pipeline = lambda workers=1, similar_reports=True: Loud(delay=float(sys.argv[1]))
 if float(sys.argv[1]) < 0:  # stall inside the transaction, after a canonical event was written
     import time
     from veille.store import db
@@ -41,7 +41,7 @@ if float(sys.argv[1]) < 0:  # stall inside the transaction, after a canonical ev
         time.sleep(0.3)
 
     db.Store._write_canonical = stalled
-    commands.make_pipeline = lambda workers=1: Loud(delay=0)
+    commands.make_pipeline = lambda workers=1, similar_reports=True: Loud(delay=0)
 sys.exit(cli.main(sys.argv[2:]))
 """
 

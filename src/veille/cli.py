@@ -45,7 +45,7 @@ def cmd_extract(args: argparse.Namespace) -> int:
     from veille.pipeline import Pipeline
 
     read = [0]
-    pipeline = Pipeline(workers=args.workers)
+    pipeline = Pipeline(workers=args.workers, similar_reports=not args.no_similar_reports)
     with _output(args.output) as out:
         writer = make_writer(args.format, out)
         for result in pipeline.run(_articles(args, read)):
@@ -94,6 +94,12 @@ def cmd_store(args: argparse.Namespace) -> int:
     return getattr(commands, args.command)(args, articles=lambda counter: _articles(args, counter))
 
 
+SIMILAR_HELP = (
+    "place each document by its own words only; by default a report that names no known place, or "
+    "only a town name several countries share, takes the country of similar reports placed earlier in the run"
+)
+
+
 def build_parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog="veille", description="News in, ACLED-style political-violence events out.")
     sub = p.add_subparsers(dest="command", required=True)
@@ -109,6 +115,7 @@ def build_parser() -> argparse.ArgumentParser:
     ex.add_argument("--format", default="jsonl", choices=["jsonl", "csv", "geojson"])
     ex.add_argument("-o", "--output", help="output file (default: stdout)")
     ex.add_argument("--workers", type=int, default=1, help="worker processes (output order is kept)")
+    ex.add_argument("--no-similar-reports", action="store_true", help=SIMILAR_HELP)
     ex.set_defaults(func=cmd_extract)
 
     gp = sub.add_parser("geoparse", help="find and resolve place names")
@@ -129,6 +136,7 @@ def build_parser() -> argparse.ArgumentParser:
     ing.add_argument("--published")
     ing.add_argument("--lang", default="auto", choices=["auto", "fr", "en"])
     ing.add_argument("--workers", type=int, default=1)
+    ing.add_argument("--no-similar-reports", action="store_true", help=SIMILAR_HELP)
     ing.set_defaults(func=cmd_store)
 
     evs = sub.add_parser("events", help="query canonical events")

@@ -241,8 +241,13 @@ def locate_from(
         # a named place inside it, precision 2; else the division or country itself, 3
         precision = 2 if fc == "ADM2" or (hint_of_unknown and fc in ("ADM1", "RGN")) else 3
         location = t.name if fc != "PCLI" else gaz.country_names.get(t.country_code, t.name)
-    admin1 = t.admin1 if fc != "PCLI" else None
     alternatives = _alternatives(text, toponyms, t) if fc in ("PPL", "PPLC") else ()
+    namesake = _namesake(toponyms, t, alternatives)
+    if namesake is not None:  # "from Beirut to Tripoli": Lebanon's Tripoli
+        t, alternatives = namesake, ()
+        location = t.name
+        best_rule = "namesake-of-named-country"
+    admin1 = t.admin1 if fc != "PCLI" else None
     return Place(
         iso3=gaz.iso3.get(t.country_code),
         country=gaz.country_names.get(t.country_code),
@@ -254,6 +259,31 @@ def locate_from(
         geo_precision=precision,
         evidence=Evidence(field="location", start=t.start, end=t.end, text=t.text, rule=f"geo:{best_rule}"),
         alternatives=alternatives,
+    )
+
+
+def _namesake(toponyms: list[Toponym], t: Toponym, alternatives: tuple[int, ...]) -> Toponym | None:
+    """``t`` read as its same-named town abroad (one of ``alternatives``) that lies in the one
+    country another place of the text lies in, or None."""
+    if not alternatives:
+        return None
+    gaz = get_gazetteer()
+    countries = {o.country_code for o in toponyms if o.latitude is not None}
+    rows = [gaz.rows[i] for i in alternatives if gaz.rows[i].country_code in countries]
+    if len({r.country_code for r in rows}) != 1:
+        return None
+    r = max(rows, key=lambda r: r.population)
+    return Toponym(
+        text=t.text,
+        start=t.start,
+        end=t.end,
+        geonameid=r.geonameid,
+        name=r.name,
+        latitude=r.latitude,
+        longitude=r.longitude,
+        country_code=r.country_code,
+        admin1=gaz.admin1_name(r),
+        feature_code=r.feature_code,
     )
 
 

@@ -24,7 +24,7 @@ import math
 import re
 from collections import Counter, deque
 
-from veille.model import Evidence, Event, Place
+from veille.model import Event, Evidence, Place
 
 _WORD = re.compile(r"[^\W\d_]{3,}")
 MAX_CHARS = 3000  # the lead of a long page is enough to tell what it is about
@@ -94,7 +94,7 @@ class SimilarReports:
 
     def _idf(self, w: str) -> float:
         df = len(self._postings.get(w, ()))
-        if not df or df > self.max_df * len(self._docs) + 1:
+        if not df or df > max(self.max_df * len(self._docs), 50):
             return 0.0
         return math.log((len(self._docs) + 1) / df)
 

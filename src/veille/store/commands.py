@@ -28,11 +28,11 @@ def _say(message: str) -> None:
     print(f"veille: {message}", file=sys.stderr, flush=True)
 
 
-def make_pipeline(workers: int = 1) -> Any:
+def make_pipeline(workers: int = 1, similar_reports: bool = True) -> Any:
     """The extraction pipeline used by ``ingest`` (replaceable in tests)."""
     from veille.pipeline import Pipeline
 
-    return Pipeline(workers=workers)
+    return Pipeline(workers=workers, similar_reports=similar_reports)
 
 
 def ingest(args: argparse.Namespace, articles: ArticlesFn) -> int:
@@ -56,7 +56,7 @@ def ingest(args: argparse.Namespace, articles: ArticlesFn) -> int:
                     continue
                 yield article
 
-        pipeline = make_pipeline(getattr(args, "workers", 1) or 1)
+        pipeline = make_pipeline(getattr(args, "workers", 1) or 1, not getattr(args, "no_similar_reports", False))
         tty = sys.stderr.isatty()
         for result in tqdm(pipeline.run(todo()), desc="ingest", unit="doc", disable=not tty):
             if isinstance(result, ReadError):
