@@ -29,7 +29,7 @@ from veille.geo.cues import (
     lang_spec,
     names_forces,
 )
-from veille.geo.gazetteer import get_gazetteer
+from veille.geo.gazetteer import Row, get_gazetteer
 from veille.geo.hints import hint_gap, road_nouns
 from veille.geo.normalize import plain
 from veille.model import Evidence, Place, Toponym
@@ -241,7 +241,7 @@ def locate_from(
         # a named place inside it, precision 2; else the division or country itself, 3
         precision = 2 if fc == "ADM2" or (hint_of_unknown and fc in ("ADM1", "RGN")) else 3
         location = t.name if fc != "PCLI" else gaz.country_names.get(t.country_code, t.name)
-    alternatives = _alternatives(text, toponyms, t) if fc in ("PPL", "PPLC") else ()
+    alternatives = _alternatives(text, toponyms, t) if fc in ("PPL", "PPLC", "ADM1", "ADM2") else ()
     namesake = _namesake(toponyms, t, alternatives)
     if namesake is not None:  # "from Beirut to Tripoli": Lebanon's Tripoli
         t, alternatives = namesake, ()
@@ -287,12 +287,20 @@ def _namesake(toponyms: list[Toponym], t: Toponym, alternatives: tuple[int, ...]
     )
 
 
+def _same_kind(r: Row, chosen: Row, floor: float) -> bool:
+    """A namesake of the same kind: a town of ``floor`` people or more for a town, a division for a
+    division ("North East" is a region of Ghana, Botswana and Singapore)."""
+    if chosen.feature_code in ("ADM1", "ADM2"):
+        return r.feature_code == chosen.feature_code
+    return r.feature_code in ("PPL", "PPLC") and r.population >= floor
+
+
 ALTERNATIVE_SHARE = 0.05  # a same-named town abroad counts from this share of the chosen one's people
 
 
 def _alternatives(text: str, toponyms: list[Toponym], t: Toponym) -> tuple[int, ...]:
-    """Same-named towns of other countries (20,000 people or more, and at least a twentieth of the
-    chosen town's) when nothing else in the text speaks for the chosen town's country: no other
+    """Same-named places of other countries (:func:`_same_kind`: towns of 20,000 people or more and
+    at least a twentieth of the chosen town's, divisions of its level) when nothing else in the text speaks for the chosen town's country: no other
     place or people of that country, no group tied to it. "Tripoli" alone may be Lebanon's."""
     gaz = get_gazetteer()
     if any(o.country_code == t.country_code and o.geonameid != t.geonameid for o in toponyms if o.latitude is not None):
@@ -306,7 +314,5 @@ def _alternatives(text: str, toponyms: list[Toponym], t: Toponym) -> tuple[int, 
     return tuple(
         i
         for i in gaz.lookup(t.text)
-        if gaz.rows[i].country_code != t.country_code
-        and gaz.rows[i].feature_code in ("PPL", "PPLC")
-        and gaz.rows[i].population >= floor
+        if gaz.rows[i].country_code != t.country_code and _same_kind(gaz.rows[i], chosen, floor)
     )
