@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from veille.geo.similar import RULE, SimilarReports, fill_country, terms
-from veille.model import Article, Event, Evidence
+from veille.model import Article, Event, Evidence, Place
 
 # invented village reports; "Kfar Nahleh" and "Wadi Sahm" are no places of the gazetteer
 LEBANON = [
@@ -20,7 +20,7 @@ MEXICO = [
 ]
 
 
-def _event(iso3: str | None = None, geonameid: int | None = None, alternatives: tuple[int, ...] = ()) -> Event:
+def _event(iso3: str | None = None, geonameid: int | None = None, alternatives: tuple[Place, ...] = ()) -> Event:
     e = Event(event_type="Protests", iso3=iso3, geonameid=geonameid, alternatives=alternatives)
     if iso3:
         e.country, e.location, e.latitude, e.longitude, e.geo_precision = "X", "X", 1.0, 1.0, 1
@@ -37,8 +37,9 @@ def _memory() -> SimilarReports:
     return memory
 
 
-def test_terms_drop_stop_words_and_numbers():
+def test_terms_drop_function_words_and_numbers():
     assert terms("On 3 May 2020, the protesters blocked 2 roads in Kfar Nahleh.", "en") == {
+        "may",
         "protesters",
         "blocked",
         "roads",
@@ -92,26 +93,38 @@ def test_fill_country_remembers_placed_reports_only():
     memory = SimilarReports()
     fill_country([_event("LBN", 1)], "Protesters blocked the coastal highway in Jounieh.", "en", memory)
     fill_country([], "Protesters blocked the coastal highway in Byblos.", "en", memory)
-    fill_country([_event("LBN", 2, (7,))], "Protesters blocked the highway in Tripoli.", "en", memory)
+    fill_country([_event("LBN", 2, (Place(iso3="LBY"),))], "Protesters blocked the highway in Tripoli.", "en", memory)
     assert len(memory) == 1
 
 
 def test_a_shared_town_name_moves_to_the_similar_reports_country():
-    from veille.geo import get_gazetteer
-
-    gaz = get_gazetteer()
-    rows = {gaz.rows[i].country_code: i for i in gaz.lookup("Tripoli")}
-    libya, lebanon = gaz.rows[rows["LY"]], gaz.rows[rows["LB"]]
+    lebanon = Place(iso3="LBN", country="Lebanon", location="Tripoli", latitude=34.4, longitude=35.8, geonameid=2)
     memory = _memory()
     text = "Protesters angry at the collapse of the pound blocked the road in Tripoli with burning tyres."
-    event = _event("LBY", libya.geonameid, (rows["LB"],))
+    event = _event("LBY", 1, (lebanon,))
     fill_country([event], text, "en", memory)
-    assert (event.iso3, event.geonameid, event.location) == ("LBN", lebanon.geonameid, lebanon.name)
+    assert (event.iso3, event.geonameid, event.location, event.latitude) == ("LBN", 2, "Tripoli", 34.4)
     assert event.evidence[0].rule.endswith("+" + RULE) and event.evidence[-1].rule == RULE
     # the similar reports speak for a country where the name is no town: the event stays
-    stay = _event("LBY", libya.geonameid, (rows["LB"],))
+    stay = _event("LBY", 1, (lebanon,))
     fill_country([stay], "Gunmen of a drug cartel shot two men in Tripoli.", "en", memory)
     assert stay.iso3 == "LBY"
+
+
+def test_an_open_town_carries_its_namesakes():
+    from veille import extract
+
+    [event] = extract("On 3 May 2023, protesters blocked the main square in Tripoli.", lang="en")
+    assert event.iso3 == "LBY" and [p.iso3 for p in event.alternatives] == ["LBN"]
+    assert event.alternatives[0].geo_precision == event.geo_precision
+
+
+def test_country_points_are_a_side_table_of_the_gazetteer():
+    from veille.geo.gazetteer import cache_path, country_points
+
+    points = country_points()
+    assert points["LBN"]["country"] == "Lebanon" and 33 < points["LBN"]["latitude"] < 35
+    assert cache_path().with_name(cache_path().name.replace("gazetteer-", "countries-")).with_suffix(".json").exists()
 
 
 @pytest.mark.parametrize(

@@ -108,9 +108,9 @@ class Place:
     geonameid: int | None = None
     geo_precision: int | None = None
     evidence: Evidence | None = None
-    # gazetteer rows of same-named towns in other countries that the text does not rule out
-    # ("Tripoli" alone): reports like this one may settle it (veille.geo.similar); not exported
-    alternatives: tuple[int, ...] = ()
+    # same-named places of other countries that the text does not rule out ("Tripoli" alone):
+    # reports like this one may settle it (veille.geo.similar); not exported
+    alternatives: tuple[Place, ...] = ()
 
 
 EVENT_FIELDS = (
@@ -175,7 +175,7 @@ class Event:
     lang: str | None = None
     source_url: str | None = None
     published: str | None = None
-    alternatives: tuple[int, ...] = ()  # see Place.alternatives; not exported
+    alternatives: tuple[Place, ...] = ()  # see Place.alternatives; not exported
 
     def to_dict(self) -> dict[str, Any]:
         d = {name: getattr(self, name) for name in EVENT_FIELDS}

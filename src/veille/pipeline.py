@@ -230,6 +230,7 @@ def preload(langs: Iterable[str]) -> None:
     from veille.extractors.modality import ModalityGate
     from veille.extractors.triggers import TriggerLexicon
     from veille.geo import get_gazetteer
+    from veille.geo.gazetteer import country_points
 
     langs = [lang for lang in langs if lang in supported_languages()]
     for lang in langs:
@@ -239,6 +240,7 @@ def preload(langs: Iterable[str]) -> None:
         ActorLexicon.for_language(lang)
     if langs:
         get_gazetteer()
+        country_points()  # written beside the gazetteer for the parent process (veille.geo.similar)
 
 
 class _Lazy:

@@ -24,7 +24,7 @@ import tempfile
 from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 from veille.geo.admin2 import admin1_codes as geonames_admin1_codes
 from veille.geo.admin2 import data_dir as admin2_data_dir
@@ -497,6 +497,48 @@ def cache_path() -> Path:
 
 
 @functools.cache
+def country_points() -> dict[str, dict[str, Any]]:
+    """ISO3 -> the point, name and GeoNames id of each country: a small table beside the
+    gazetteer's cache, so a process that only needs countries (the pipeline's parent, for
+    :mod:`veille.geo.similar`) does not load the whole gazetteer."""
+    path = cache_path().with_name(f"countries-{_fingerprint()}.json")
+    try:
+        return json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        pass
+    gaz = get_gazetteer()
+    table = {
+        gaz.iso3[cc]: {
+            "country": gaz.country_names.get(cc),
+            "latitude": gaz.rows[i].latitude,
+            "longitude": gaz.rows[i].longitude,
+            "geonameid": gaz.rows[i].geonameid,
+        }
+        for cc, i in gaz.countries.items()
+        if cc in gaz.iso3 and gaz.rows[i].latitude is not None
+    }
+    _write_atomic(path, json.dumps(table).encode("utf-8"), "countries-*.json")
+    return table
+
+
+def _write_atomic(path: Path, data: bytes, old_pattern: str) -> None:
+    """Write ``data`` to ``path`` through a temporary file; remove older versions (``old_pattern``)."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".veille-", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "wb") as f:
+            f.write(data)
+        os.replace(tmp, path)
+        for old in path.parent.glob(old_pattern):
+            if old != path:
+                old.unlink(missing_ok=True)
+    except BaseException:
+        if os.path.exists(tmp):
+            os.unlink(tmp)
+        raise
+
+
+@functools.cache
 def get_gazetteer() -> Gazetteer:
     """The gazetteer, loaded from the cache (built and cached on first use)."""
     path = cache_path()
@@ -507,17 +549,5 @@ def get_gazetteer() -> Gazetteer:
         except Exception:  # corrupt or incompatible cache: rebuild
             pass
     gaz = build()
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".gazetteer-", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "wb") as f:
-            pickle.dump(gaz, f, protocol=pickle.HIGHEST_PROTOCOL)
-        os.replace(tmp, path)
-        for old in path.parent.glob("gazetteer-*.pkl"):  # older versions of the index
-            if old != path:
-                old.unlink(missing_ok=True)
-    except BaseException:
-        if os.path.exists(tmp):
-            os.unlink(tmp)
-        raise
+    _write_atomic(path, pickle.dumps(gaz, protocol=pickle.HIGHEST_PROTOCOL), "gazetteer-*.pkl")
     return gaz

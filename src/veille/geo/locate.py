@@ -258,7 +258,21 @@ def locate_from(
         geonameid=t.geonameid,
         geo_precision=precision,
         evidence=Evidence(field="location", start=t.start, end=t.end, text=t.text, rule=f"geo:{best_rule}"),
-        alternatives=alternatives,
+        alternatives=tuple(_namesake_place(gaz.rows[i], precision) for i in alternatives),
+    )
+
+
+def _namesake_place(r: Row, precision: int) -> Place:
+    gaz = get_gazetteer()
+    return Place(
+        iso3=gaz.iso3.get(r.country_code),
+        country=gaz.country_names.get(r.country_code),
+        admin1=gaz.admin1_name(r),
+        location=r.name,
+        latitude=r.latitude,
+        longitude=r.longitude,
+        geonameid=r.geonameid,
+        geo_precision=precision,
     )
 
 
@@ -311,8 +325,9 @@ def _alternatives(text: str, toponyms: list[Toponym], t: Toponym) -> tuple[int, 
     if chosen is None:
         return ()
     floor = max(20_000, ALTERNATIVE_SHARE * chosen.population)
-    return tuple(
+    found = [
         i
         for i in gaz.lookup(t.text)
         if gaz.rows[i].country_code != t.country_code and _same_kind(gaz.rows[i], chosen, floor)
-    )
+    ]
+    return tuple(sorted(found, key=lambda i: -gaz.rows[i].population))  # the largest of a country first

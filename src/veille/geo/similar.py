@@ -32,13 +32,11 @@ MAX_CHARS = 3000  # the lead of a long page is enough to tell what it is about
 
 @functools.cache
 def _stop_words(lang: str) -> frozenset[str]:
-    """The spaCy stop words of ``lang`` (none for a language spaCy lacks)."""
-    try:
-        import spacy.util
+    """The function words of ``lang`` (``resources/common/function_words.yaml``); rarity weighting
+    and ``max_df`` take care of the other common words."""
+    from veille.resources import load_yaml
 
-        return frozenset(spacy.util.get_lang_class(lang).Defaults.stop_words)
-    except Exception:  # noqa: BLE001 - an unknown language has no stop words
-        return frozenset()
+    return frozenset(str(w) for w in load_yaml("common/function_words.yaml").get(lang, ()))
 
 
 def terms(text: str, lang: str) -> frozenset[str]:
@@ -158,50 +156,49 @@ def fill_country(events: list[Event], text: str, lang: str, memory: SimilarRepor
         e.set_place(place)
 
 
-def _move_to_namesake(events: list[Event], first: Event, iso3: str, text: str, word: str) -> None:
-    """Move the events placed where ``first`` is to its same-named town in ``iso3``, if it has one."""
-    from veille.geo.gazetteer import get_gazetteer
-
-    gaz = get_gazetteer()
-    row = next((gaz.rows[i] for i in first.alternatives if gaz.iso3.get(gaz.rows[i].country_code) == iso3), None)
-    if row is None:
-        return
+def _move_to_namesake(events: list[Event], first: Event, iso3: str, text: str, word: str) -> bool:
+    """Move the events placed where ``first`` is to its same-named place in ``iso3``, if it has one."""
+    place = next((p for p in first.alternatives if p.iso3 == iso3), None)
+    if place is None:
+        return False
     where = next((ev for ev in reversed(first.evidence) if ev.field == "location"), None)
     if where is not None:  # the events share their place's evidence
         where.rule += "+" + RULE
-    m = re.search(rf"(?i)(?<!\w){re.escape(word)}(?!\w)", text)
-    start, end = (m.start(), m.end()) if m else (0, 0)
+    start, end = _span(text, word)
+    moved = first.geonameid
     for e in events:
-        if e.geonameid != first.geonameid:
+        if e.geonameid != moved:
             continue
-        e.iso3, e.country, e.admin1 = iso3, gaz.country_names.get(row.country_code), gaz.admin1_name(row)
-        e.location, e.latitude, e.longitude, e.geonameid = row.name, row.latitude, row.longitude, row.geonameid
+        e.iso3, e.country, e.admin1, e.location = place.iso3, place.country, place.admin1, place.location
+        e.latitude, e.longitude, e.geonameid = place.latitude, place.longitude, place.geonameid
         e.alternatives = ()
         e.evidence.append(Evidence(field="location", start=start, end=end, text=text[start:end], rule=RULE))
+    return True
+
+
+def _span(text: str, word: str) -> tuple[int, int]:
+    m = re.search(rf"(?i)(?<!\w){re.escape(word)}(?!\w)", text)
+    return (m.start(), m.end()) if m else (0, 0)
 
 
 RULE = "geo:similar-reports"
 
 
 def country_place(iso3: str, text: str, word: str) -> Place | None:
-    """The place of country ``iso3`` at its point, with ``word`` (a
-    word of ``text``) as evidence."""
-    from veille.geo.gazetteer import get_gazetteer
+    """The place of country ``iso3`` at its point, with ``word`` (a word of ``text``) as evidence."""
+    from veille.geo.gazetteer import country_points
 
-    gaz = get_gazetteer()
-    cc = next((c for c, i in gaz.iso3.items() if i == iso3), None)
-    row = gaz.rows[gaz.countries[cc]] if cc in gaz.countries else None
-    if row is None or row.latitude is None:
+    point = country_points().get(iso3)
+    if point is None:
         return None
-    m = re.search(rf"(?i)(?<!\w){re.escape(word)}(?!\w)", text)
-    start, end = (m.start(), m.end()) if m else (0, 0)
+    start, end = _span(text, word)
     return Place(
         iso3=iso3,
-        country=gaz.country_names.get(cc),
-        location=gaz.country_names.get(cc),
-        latitude=row.latitude,
-        longitude=row.longitude,
-        geonameid=row.geonameid,
+        country=point["country"],
+        location=point["country"],
+        latitude=point["latitude"],
+        longitude=point["longitude"],
+        geonameid=point["geonameid"],
         geo_precision=3,
         evidence=Evidence(field="location", start=start, end=end, text=text[start:end], rule=RULE),
     )
