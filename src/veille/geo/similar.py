@@ -27,7 +27,10 @@ from collections import Counter, deque
 from veille.model import Event, Evidence, Place
 
 _WORD = re.compile(r"[^\W\d_]{3,}")
-MAX_CHARS = 3000  # the lead of a long page is enough to tell what it is about
+MAX_CHARS = 3000
+SHORTLIST = (
+    50  # reports by shared rare words, before the cosine  # the lead of a long page is enough to tell what it is about
+)
 
 
 @functools.cache
@@ -58,7 +61,7 @@ class SimilarReports:
         k: int = 5,
         min_similarity: float = 0.2,
         min_share: float = 0.6,
-        capacity: int = 20_000,
+        capacity: int = 10_000,
         max_df: float = 0.1,
     ):
         self.k, self.min_similarity, self.min_share = k, min_similarity, min_share
@@ -108,7 +111,7 @@ class SimilarReports:
             for serial in self._postings[w]:
                 overlap[serial] += v * v
         scored = []
-        for serial, dot in overlap.items():
+        for serial, dot in overlap.most_common(SHORTLIST):  # the cosine only for the largest overlaps
             other, country = self._by_serial[serial]
             other_norm = math.sqrt(sum(self._idf(w) ** 2 for w in other))
             scored.append((dot / (norm * other_norm), serial, country))
