@@ -1,11 +1,14 @@
-"""Reports like this one, earlier in the same run: the country of a report that names no known place.
+"""Reports like this one, earlier in the same run: what a report's own words leave open about its place.
 
 A note such as "protesters blocked the Saadnayel highway in both directions" names a village the
-gazetteer lacks (GeoNames >= 500 holds few of a country's villages). Earlier reports of the same
-run that share its rare words ("Saadnayel", "exchange rate", "tyres") and were placed tell its
-likely country. The event is put at that country's point, precision 3, with the rule
-``geo:similar-reports`` and, as evidence, the rarest word it shares with them. Only the country is
-guessed, only for an event with no place at all, and only when the nearest reports agree.
+gazetteer lacks (GeoNames >= 500 holds few of a country's villages); "protesters gathered outside
+the Seray in Tripoli" names a town of Libya and of Lebanon and nothing else. Earlier reports of the
+same run that share its rare words ("Saadnayel", "exchange rate", "tyres") and were placed by their
+own words tell its likely country. An event with no place is put at that country's point, precision
+3; a place whose namesake lies in that country moves there. Either way the rule is
+``geo:similar-reports`` and the evidence the rarest word the report shares with them. A town or
+division of the gazetteer is never replaced by a country: only a choice the text leaves open between
+same-named places is settled here, and only when the nearest reports agree.
 
 Reports are remembered in input order (the pipeline keeps it, whatever the number of workers),
 so a run's output does not depend on how it was split across processes.
@@ -27,10 +30,8 @@ from collections import Counter, deque
 from veille.model import Event, Evidence, Place
 
 _WORD = re.compile(r"[^\W\d_]{3,}")
-MAX_CHARS = 3000
-SHORTLIST = (
-    50  # reports by shared rare words, before the cosine  # the lead of a long page is enough to tell what it is about
-)
+MAX_CHARS = 3000  # the lead of a long page is enough to tell what it is about
+SHORTLIST = 50  # reports by shared rare words, before the cosine
 
 
 @functools.cache
@@ -135,9 +136,11 @@ def fill_country(events: list[Event], text: str, lang: str, memory: SimilarRepor
     """Settle the report's place with similar earlier reports, then remember it.
 
     An event with no place at all is put in the country of similar reports (precision 3, at the
-    country's point). A town whose name is also a town of another country, with nothing in the text
-    for either ("Tripoli" alone), moves to the same-named town of the similar reports' country. A
-    report placed by its own words is remembered with its first event's country.
+    country's point). A town or division whose name another country's town or division bears, with
+    nothing in the text for either ("Tripoli" alone), moves to its namesake in the similar reports'
+    country (``Event.alternatives``, set by :func:`veille.geo.locate.locate_event`). A report placed
+    by its own words is remembered with its first event's country; a guessed one is not, so guesses
+    do not feed guesses.
     """
     placed = [e for e in events if e.iso3]
     if placed and not placed[0].alternatives:
