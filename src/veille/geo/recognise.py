@@ -255,7 +255,7 @@ def _extend(doc, end: int, start: int, gaz: Gazetteer) -> tuple[str, tuple[int, 
         if end + n > len(doc):
             break
         last = doc[end + n - 1]
-        if not (last.text[:1].isupper() or last.text.lower() in _words("name_linkers")):
+        if not (last.text[:1].isupper() or last.text.lower() in _linkers()):
             break
         if last.text[:1].isupper():
             s = text[start : last.idx + len(last.text)]
@@ -273,7 +273,7 @@ def _extend_left(doc, first: int, end: int, gaz: Gazetteer) -> tuple[int, str, t
         if first - n < 0:
             break
         tok = doc[first - n]
-        if tok.ent_type_ or not (tok.text[:1].isupper() or tok.text.lower() in _words("name_linkers")):
+        if tok.ent_type_ or not (tok.text[:1].isupper() or tok.text.lower() in _linkers()):
             break
         if tok.text[:1].isupper() and not tok.is_sent_start:
             cands = gaz.lookup(text[tok.idx : end])
@@ -287,6 +287,8 @@ def _entity_mention(doc, ent, part: str, offset: int, spec: LangSpec, gaz: Gazet
     text = _text(doc)
     s, start = _strip(part, offset, spec)
     s = s.rstrip(" .,;:-")
+    if s and whole and plain(s) in spec.stop_words and (ext := _extend(doc, ent.end, start, gaz)) is not None:
+        return Mention(start, start + len(ext[0]), ext[0], f"ner:{ent.label_}", ext[1])  # "Port" + "of Spain"
     if not s or plain(s) in spec.stop_words or is_demonym(s, lang_of(spec)):
         return None
     if not (s[:1].isupper() or _ARTICLE_NAME.match(s)):  # "al-Hasakeh" is a name too
@@ -398,6 +400,12 @@ def _filter(gaz: Gazetteer, s: str, cands: tuple[int, ...], min_pop: int) -> tup
     )
 
 
+@functools.cache
+def _linkers() -> frozenset[str]:
+    """Small words inside a place name: "Valle del Cauca", "Port of Spain", "Trinidad and Tobago"."""
+    return _words("name_linkers") | _words("joinable_words")
+
+
 def _joinable(toks, i: int, n: int) -> bool:
     """Multi-token names: every word capitalised, except short linkers and hyphens inside."""
     for j, t in enumerate(toks[i : i + n]):
@@ -405,7 +413,7 @@ def _joinable(toks, i: int, n: int) -> bool:
             continue
         if j and toks[i + j - 1].idx + len(toks[i + j - 1].text) == t.idx:  # glued: "Qa" + "'im"
             continue
-        if t.text.lower() in _words("name_linkers") | _words("joinable_words"):
+        if t.text.lower() in _linkers():
             continue
         return False
     last, prev = toks[i + n - 1], toks[i + n - 2]
