@@ -93,9 +93,11 @@ class Context:
 
 def _score(gaz: Gazetteer, i: int, surface: str, ctx: Context) -> float:
     r = gaz.rows[i]
-    s = math.log10(r.population + 10) + FEATURE_BONUS.get(r.feature_code, 0.0)
+    s = math.log10(r.population + 10)
     if plain(r.name) == plain(surface):
-        s += 1.5
+        s += 1.5 + FEATURE_BONUS.get(r.feature_code, 0.0)
+    elif r.feature_code != "PPLC":  # a capital's old or foreign name is no capital ("Salisbury")
+        s += FEATURE_BONUS.get(r.feature_code, 0.0)
     if r.latitude is None:
         s -= 4.0
     return s + ctx.score(r)
