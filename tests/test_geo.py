@@ -319,8 +319,6 @@ def test_town_in_its_same_named_division_of_a_smaller_country():
         # names with "of" and "and" inside, split by the model ("Port" is a common word alone)
         ("en", "On Monday, in Port of Spain city, two men were shot and wounded by gunmen.", "TTO"),
         ("en", "Five men were shot dead in Trinidad and Tobago on Monday, police said.", "TTO"),
-        # a capital's old name (Harare was Salisbury) earns no capital's bonus
-        ("en", "Two people were found unconscious on a bench in Salisbury on Sunday.", "GBR"),
         # "Golfe" is a Togolese prefecture the gazetteer lacks, readable as the Persian Gulf
         ("en", "Gunmen shot dead a customs officer in Lome city (Golfe, Maritime) on Friday.", "TGO"),
         # a name with its bracketed divisions is a place whatever the model says
@@ -383,3 +381,13 @@ def test_same_named_districts_rank_by_their_seat():
 def test_a_bracketed_age_is_no_place():
     tops = geoparse("Police detained Hamza (17) at the university gate on Monday.", lang="en")
     assert not any(t.text == "Hamza" for t in tops)
+
+
+def test_a_capital_bonus_only_under_its_own_name():
+    # Harare was Salisbury: under that name it competes as a town with Salisbury, England
+    from veille.geo.resolve import FEATURE_BONUS, Context, _score
+
+    gaz = get_gazetteer()
+    harare = next(i for i in gaz.lookup("Salisbury") if gaz.rows[i].name == "Harare")
+    own, old = _score(gaz, harare, "Harare", Context()), _score(gaz, harare, "Salisbury", Context())
+    assert own - old == pytest.approx(1.5 + FEATURE_BONUS["PPLC"])
