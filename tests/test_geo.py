@@ -319,6 +319,8 @@ def test_town_in_its_same_named_division_of_a_smaller_country():
         # names with "of" and "and" inside, split by the model ("Port" is a common word alone)
         ("en", "On Monday, in Port of Spain city, two men were shot and wounded by gunmen.", "TTO"),
         ("en", "Five men were shot dead in Trinidad and Tobago on Monday, police said.", "TTO"),
+        # an adjective after a comma is no town ("Normal", Illinois)
+        ("en", "On Monday, in the municipality of Uruapan, Michoacan, Normal school students blocked a road.", "MEX"),
         # "Golfe" is a Togolese prefecture the gazetteer lacks, readable as the Persian Gulf
         ("en", "Gunmen shot dead a customs officer in Lome city (Golfe, Maritime) on Friday.", "TGO"),
         # a name with its bracketed divisions is a place whatever the model says

@@ -164,6 +164,8 @@ def recognise(doc, lang: str, gaz: Gazetteer | None = None) -> list[Mention]:
             s = text[tok.idx : end]
             if n == 1 and (plain(s) in spec.stop_words or len(s) < 2 or plain(s) in _articles()):
                 continue
+            if n == 1 and tok.pos_ == "ADJ" and tok.dep_ == "amod" and not tok.ent_type_:
+                continue  # "Normal school students": an adjective, even after a comma
             raw = _candidates(gaz, s)
             cands = _filter(gaz, s, raw, 100_000)
             if not cands and (n > 1 or slot and not toks[i].is_sent_start):  # "near Svitlodarsk", "Tall
