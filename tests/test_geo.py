@@ -319,6 +319,10 @@ def test_town_in_its_same_named_division_of_a_smaller_country():
         # names with "of" and "and" inside, split by the model ("Port" is a common word alone)
         ("en", "On Monday, in Port of Spain city, two men were shot and wounded by gunmen.", "TTO"),
         ("en", "Five men were shot dead in Trinidad and Tobago on Monday, police said.", "TTO"),
+        # a country named as where people came from says nothing of where it happened
+        ("en", "Residents rallied outside a hotel in Kilkis to block 200 migrants (mostly from Afghanistan).", "GRC"),
+        # a loose spelling is not confirmed by the forces' nationality ("Zannubah" is no Sinop)
+        ("en", "Turkish forces shelled the vicinity of Zannubah village near Ein Issa in Ar-Raqqa.", "SYR"),
         # an adjective after a comma is no town ("Normal", Illinois)
         ("en", "On Monday, in the municipality of Uruapan, Michoacan, Normal school students blocked a road.", "MEX"),
         # "Golfe" is a Togolese prefecture the gazetteer lacks, readable as the Persian Gulf

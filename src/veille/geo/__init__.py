@@ -47,5 +47,5 @@ def geoparse(text: str, lang: str | None = None, doc=None, unresolved: bool = Fa
         doc = get_nlp(lang)(text)
     gaz = get_gazetteer()
     mentions = recognise.recognise(doc, lang, gaz)
-    resolve.resolve(mentions, text, gaz)
+    resolve.resolve(mentions, text, gaz, lang)
     return resolve.to_toponyms(mentions, gaz, unresolved=unresolved)

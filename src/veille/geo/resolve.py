@@ -16,7 +16,7 @@ import math
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
-from veille.geo.cues import any_force_nouns, context_areas, context_countries, names_forces
+from veille.geo.cues import any_force_nouns, context_areas, context_countries, cue_at, lang_spec, names_forces
 from veille.geo.gazetteer import CLOSE_SPELLING, Gazetteer, Row, get_gazetteer
 from veille.geo.hints import (
     DIVISION_MARK,
@@ -76,6 +76,13 @@ class Context:
         coslat = math.cos(math.radians(r.latitude))
         close = sum(1 for la, lo in others if (la - r.latitude) ** 2 + ((lo - r.longitude) * coslat) ** 2 < 1.9)
         return close / len(others)
+
+    def without(self, votes: Context) -> Context:
+        """This context without some country and division ``votes``."""
+        countries, admins = self.countries.copy(), self.admins.copy()
+        countries.subtract(votes.countries)
+        admins.subtract(votes.admins)
+        return Context(+countries, +admins, self.neighbours, self.points, self.areas)
 
     def score(self, r: Row) -> float:
         s = 0.0
@@ -162,9 +169,10 @@ def _prefer_seat(gaz: Gazetteer, best: int, ms: list[Mention], text: str, hint_r
     return best
 
 
-def resolve(mentions: list[Mention], text: str, gaz: Gazetteer | None = None) -> None:
+def resolve(mentions: list[Mention], text: str, gaz: Gazetteer | None = None, lang: str = "en") -> None:
     """Choose one row per mention (``mention.choice``), one sense per name per document."""
     gaz = gaz or get_gazetteer()
+    origin_cues = lang_spec(lang).origin_cues
     _attach_hints(mentions, text, gaz)
     by_key: dict[str, list[Mention]] = defaultdict(list)
     for m in mentions:
@@ -182,6 +190,7 @@ def resolve(mentions: list[Mention], text: str, gaz: Gazetteer | None = None) ->
     areas = [row for row, _ in context_areas(text, gaz)]
     ctx = Context(neighbours=gaz.neighbours, areas=areas)
     named: set[str] = set()  # countries the text names outright (or by their groups)
+    force_votes: Counter = Counter()  # votes of countries named only as the forces' nationality
     for cc, n in context_countries(text).items():
         ctx.countries[cc] += min(n, 2)
         named.add(cc)
@@ -190,8 +199,12 @@ def resolve(mentions: list[Mention], text: str, gaz: Gazetteer | None = None) ->
             continue
         rows = [gaz.rows[i] for i in ms[0].candidates]
         if rows[0].feature_code == "PCLI" and not ms[0].loose:  # "Serail" is no Sierra Leone
+            if all(cue_at(text[max(0, m.start - 30) : m.start], origin_cues, at_end=True) for m in ms):
+                continue  # "migrants (mostly from Afghanistan)": where people came from, not where it happened
             ctx.countries[rows[0].country_code] += 2 * len(ms)
-            if not all(names_forces(text, m.start, m.end, any_force_nouns()) for m in ms):
+            if all(names_forces(text, m.start, m.end, any_force_nouns()) for m in ms):
+                force_votes[rows[0].country_code] += 2 * len(ms)
+            else:
                 named.add(rows[0].country_code)  # "US military forces" names who acted, not where
         elif rows[0].country_code and _one_country(gaz, ms):
             ctx.countries[rows[0].country_code] += len(ms)
@@ -236,7 +249,7 @@ def resolve(mentions: list[Mention], text: str, gaz: Gazetteer | None = None) ->
                 if s > best_s:
                     best, best_s = i, s
             best = _prefer_seat(gaz, best, ms, text, hint_rows)
-            if ms[0].loose and not _confirmed(gaz, best, ms, hint_rows, ctx, npass):
+            if ms[0].loose and not _confirmed(gaz, best, ms, hint_rows, ctx.without(Context(force_votes)), npass):
                 for m in ms:
                     m.choice = None
                 continue
