@@ -263,6 +263,7 @@ def locate_from(
 
 
 def _namesake_place(r: Row, precision: int) -> Place:
+    """A namesake as a place the event may move to (no evidence of its own yet)."""
     gaz = get_gazetteer()
     return Place(
         iso3=gaz.iso3.get(r.country_code),
@@ -277,8 +278,8 @@ def _namesake_place(r: Row, precision: int) -> Place:
 
 
 def _namesake(toponyms: list[Toponym], t: Toponym, alternatives: tuple[int, ...]) -> Toponym | None:
-    """``t`` read as its same-named town abroad (one of ``alternatives``) that lies in the one
-    country another place of the text lies in, or None."""
+    """``t`` read as its namesake abroad (one of ``alternatives``) in the one country where another
+    place of the text lies ("from Beirut to Tripoli"), or None."""
     if not alternatives:
         return None
     gaz = get_gazetteer()
@@ -314,8 +315,9 @@ ALTERNATIVE_SHARE = 0.05  # a same-named town abroad counts from this share of t
 
 def _alternatives(text: str, toponyms: list[Toponym], t: Toponym) -> tuple[int, ...]:
     """Same-named places of other countries (:func:`_same_kind`: towns of 20,000 people or more and
-    at least a twentieth of the chosen town's, divisions of its level) when nothing else in the text speaks for the chosen town's country: no other
-    place or people of that country, no group tied to it. "Tripoli" alone may be Lebanon's."""
+    at least a twentieth of the chosen town's, divisions of its level), when nothing else in the text
+    speaks for the chosen place's country: no other place or people of that country, no group tied
+    to it. "Tripoli" alone may be Lebanon's; reports like this one settle it (:mod:`veille.geo.similar`)."""
     gaz = get_gazetteer()
     if any(o.country_code == t.country_code and o.geonameid != t.geonameid for o in toponyms if o.latitude is not None):
         return ()  # another place of its country, its division of the same name too ("San Jose (San Jose)")
