@@ -397,3 +397,26 @@ def test_a_capital_bonus_only_under_its_own_name():
     harare = next(i for i in gaz.lookup("Salisbury") if gaz.rows[i].name == "Harare")
     own, old = _score(gaz, harare, "Harare", Context()), _score(gaz, harare, "Salisbury", Context())
     assert own - old == pytest.approx(1.5 + FEATURE_BONUS["PPLC"])
+
+
+@pytest.mark.parametrize(
+    "text,town",
+    [
+        (
+            "Mardi, la police a dispersé des commerçants à Waterloo (Western Area Rural, province de l'Ouest), "
+            "en Sierra Leone.",
+            "Waterloo",
+        ),
+        (
+            "Jeudi, des détenus ont manifesté à Gwanda (Gwanda Central, province du Matabeleland-Sud), au Zimbabwe.",
+            "Gwanda",
+        ),
+    ],
+)
+def test_a_hint_that_gives_way_vetoes_nothing(text, town):
+    # "Western" and "Central" also name regions abroad; read there, they give way to the named
+    # country and must not take the town with them
+    from veille import extract
+
+    [event] = extract(text, lang="fr")
+    assert (event.location, event.geo_precision) == (town, 1)

@@ -152,6 +152,14 @@ def _foreign_village(gaz: Gazetteer, row: Row, ms: list[Mention], ctx: Context, 
     return not any(others.get(n, 0) > 0 for n in ctx.neighbours.get(row.country_code, ()))
 
 
+def _gives_way(gaz: Gazetteer, row: Row, m: Mention, ctx: Context, named: set[str]) -> bool:
+    """The hint of ``m`` read as ``row`` is a foreign division or village that will give way (see
+    :func:`_foreign_village`), so it vetoes nothing: "Freetown (Western Area Urban, province de
+    l'Ouest) ... Sierra Leone" read "Western" as Uganda's region."""
+    h = next((h for h in m.hints if h.choice is not None and gaz.rows[h.choice] == row), None)
+    return h is not None and _foreign_village(gaz, row, [h], ctx, named)
+
+
 def _prefer_seat(gaz: Gazetteer, best: int, ms: list[Mention], text: str, hint_rows: list[Row]) -> int:
     """A bare name shared by a division and its seat town means the town ("Gao" -> Gao town),
     unless a division word is next to it ("Gao region", "province de Gao")."""
@@ -268,7 +276,9 @@ def resolve(mentions: list[Mention], text: str, gaz: Gazetteer | None = None, la
                 m_hints = [  # a region ("Golfe" read as the Persian Gulf) contains nothing for sure
                     h
                     for h in _hint_rows(gaz, [m], npass == 0)
-                    if h.feature_code != "RGN" and not (big and h.feature_code == "ADM2")
+                    if h.feature_code != "RGN"
+                    and not (big and h.feature_code == "ADM2")
+                    and not (npass == 1 and _gives_way(gaz, h, m, ctx, named))
                 ]
                 if (
                     m.strict
