@@ -420,3 +420,25 @@ def test_a_hint_that_gives_way_vetoes_nothing(text, town):
 
     [event] = extract(text, lang="fr")
     assert (event.location, event.geo_precision) == (town, 1)
+
+
+@pytest.mark.parametrize(
+    "text,names",
+    [
+        ("HOUSTON (AP) - A gunman opened fire at a bar on Saturday.", ["Houston"]),
+        ("SPRINGFIELD, Ill. (AP) -- Lawmakers passed the budget.", ["Springfield", "Illinois"]),
+        ("NAIROBI, Kenya (Reuters) — Police fired tear gas at traders.", ["Nairobi", "Kenya"]),
+        ("KABOUL, 3 mai 2023 (AFP) - Une explosion a tué deux personnes.", ["Kabul"]),
+    ],
+)
+def test_dateline_place_and_no_agency(text, names):
+    # the agency or station in brackets after a dateline is no place ("AP" is no Andhra Pradesh)
+    assert [t.name for t in geoparse(text)] == names
+
+
+def test_dateline_city_is_not_the_event_place_over_a_named_region():
+    from veille import extract
+
+    text = "BAMAKO, 3 mai 2023 (AFP) - Des jihadistes ont attaqué un camp militaire dans la région de Mopti."
+    [event] = extract(text, lang="fr")
+    assert event.location == "Mopti"

@@ -209,3 +209,33 @@ def _articles() -> frozenset[str]:
     from veille.resources import load_yaml
 
     return frozenset(load_yaml("geo/normalize.yaml")["article_prefixes"])
+
+
+# A dateline opens a news story or one of its lines: "WASHINGTON (AP) -", "ALBUQUERQUE, N.M. --",
+# "SEOUL, South Korea (CNN) -", "PARIS, 3 mai (AFP) -": a place in capitals, maybe its state or
+# country, maybe a date, maybe the agency or station in brackets, then a dash.
+_DATELINE = re.compile(
+    r"(?m)^[ \t]*(?P<name>[A-ZÀ-Ý][A-ZÀ-Ý'’.\- ]{1,40}?)"
+    r"(?:,\s*[A-Z][\w.]{0,20}(?:\s[A-Z][\w.]*){0,2})?"
+    r"(?:,?\s*\d{1,2}\s+\w+\.?(?:\s+\d{4})?)?"
+    r"\s*(?P<agency>\([^()\n]{1,30}\))?"
+    r"\s*(?:[—–]|--?)"
+)
+
+
+def datelines(text: str) -> list[tuple[tuple[int, int], tuple[int, int] | None]]:
+    """The dateline places of ``text`` (the span of the name in capitals) and the span of the agency
+    or station in brackets after them, if any: that bracket is no place ("(AP)" is no Andhra Pradesh).
+
+        >>> datelines("WASHINGTON (AP) - The Senate voted.")
+        [((0, 10), (11, 15))]
+    """
+    out = []
+    for m in _DATELINE.finditer(text):
+        name = m.group("name").rstrip(" .")
+        if len(name) < 3 or not name.isupper():
+            continue
+        start = m.start("name")
+        agency = m.span("agency") if m.group("agency") else None
+        out.append(((start, start + len(name)), agency))
+    return out

@@ -24,6 +24,7 @@ from veille.geo.cues import (
     context_countries,
     cue_at,
     cue_pattern,
+    datelines,
     is_demonym,
     is_modifier,
     lang_spec,
@@ -200,6 +201,7 @@ def locate_from(
             weights[cc] += 0.5 * min(n, 2)
     top_country = max(weights, key=lambda cc: (weights[cc], -min(t.start for t in pool if t.country_code == cc)))
 
+    dateline_spans = {span for span, _ in datelines(text)}
     best, best_key, best_cue, best_rule = None, None, None, ""
     for order, t in enumerate(pool):
         left = _context(text, toponyms, t)
@@ -216,6 +218,8 @@ def locate_from(
             spec_rank -= 2  # "on Murree road in Rawalpindi", "the Dhaka-Mymensingh highway": road names
         if _is_reference(text, usable, t, left, spec):
             spec_rank -= 2  # "in Sirwah district west of Marib city": Marib only tells where Sirwah is
+        if (t.start, t.end) in dateline_spans:
+            spec_rank -= 2  # "BAMAKO (AFP) -": where the story was filed, not always where it happened
         rank = (
             0 if origin else 1,
             1 if t.country_code == top_country else 0,

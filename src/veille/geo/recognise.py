@@ -25,6 +25,7 @@ from veille.geo.cues import (
     _words,
     cue_at,
     cue_pattern,
+    datelines,
     demonyms,
     demonyms_any_case,
     is_demonym,
@@ -88,6 +89,14 @@ def recognise(doc, lang: str, gaz: Gazetteer | None = None) -> list[Mention]:
         mentions.append(m)
         for i in range(m.start, m.end):
             taken[i] = True
+
+    # datelines first: "HOUSTON (AP) -" is a place, and its "(AP)" none
+    for (start, end), agency in datelines(text):
+        cands = _filter(gaz, text[start:end], _candidates(gaz, text[start:end]), 20_000)
+        if cands:
+            take(Mention(start, end, text[start:end], "dateline", cands))
+        if agency is not None:
+            taken[agency[0] : agency[1]] = [True] * (agency[1] - agency[0])
 
     for ent in doc.ents:
         # "Douala, Cameroon" or "Mayo-Sava, Extreme-Nord" as one entity: one mention per part
