@@ -429,6 +429,10 @@ def test_a_hint_that_gives_way_vetoes_nothing(text, town):
         ("SPRINGFIELD, Ill. (AP) -- Lawmakers passed the budget.", ["Springfield", "Illinois"]),
         ("NAIROBI, Kenya (Reuters) — Police fired tear gas at traders.", ["Nairobi", "Kenya"]),
         ("KABOUL, 3 mai 2023 (AFP) - Une explosion a tué deux personnes.", ["Kabul"]),
+        # after a byline on the same line, the bracket marks it
+        ("By Jane Roe, Associated Press HOUSTON (AP) — A gunman opened fire at a bar.", ["Houston"]),
+        # after a headline's full stop
+        ("Mayor opens new bridge. TULSA – The mayor cut the ribbon on Friday.", ["Tulsa"]),
     ],
 )
 def test_dateline_place_and_no_agency(text, names):

@@ -211,15 +211,20 @@ def _articles() -> frozenset[str]:
     return frozenset(load_yaml("geo/normalize.yaml")["article_prefixes"])
 
 
-# A dateline opens a news story or one of its lines: "WASHINGTON (AP) -", "ALBUQUERQUE, N.M. --",
-# "SEOUL, South Korea (CNN) -", "PARIS, 3 mai (AFP) -": a place in capitals, maybe its state or
-# country, maybe a date, maybe the agency or station in brackets, then a dash.
-_DATELINE = re.compile(
-    r"(?m)^[ \t]*(?P<name>[A-ZÀ-Ý][A-ZÀ-Ý'’.\- ]{1,40}?)"
+# A dateline opens a news story, one of its lines or the text after a headline: "WASHINGTON (AP) -",
+# "ALBUQUERQUE, N.M. --", "SEOUL, South Korea (CNN) -", "PARIS, 3 mai (AFP) -": a place in capitals,
+# maybe its state or country, maybe a date, maybe the agency or station in brackets, then a dash. With
+# the bracket it may follow anything (a byline: "... Associated Press WASHINGTON (AP) -").
+_DATELINE_BODY = (
+    r"(?P<name>[A-ZÀ-Ý][A-ZÀ-Ý'’.\- ]{1,40}?)"
     r"(?:,\s*[A-Z][\w.]{0,20}(?:\s[A-Z][\w.]*){0,2})?"
     r"(?:,?\s*\d{1,2}\s+\w+\.?(?:\s+\d{4})?)?"
-    r"\s*(?P<agency>\([^()\n]{1,30}\))?"
-    r"\s*(?:[—–]|--?)"
+)
+_DATELINE = re.compile(
+    r"(?m)(?:^[ \t]*|(?<=[.!?\"”:] ))" + _DATELINE_BODY + r"\s*(?P<agency>\([^()\n]{1,30}\))?\s*(?:[—–]|--?)"
+)
+_DATELINE_AGENCY = re.compile(
+    r"(?<=\s)(?P<name>[A-ZÀ-Ý][A-ZÀ-Ý'’.\- ]{1,40}?)\s*(?P<agency>\([^()\n]{1,30}\))\s*(?:[—–]|--?)"
 )
 
 
@@ -230,12 +235,12 @@ def datelines(text: str) -> list[tuple[tuple[int, int], tuple[int, int] | None]]
         >>> datelines("WASHINGTON (AP) - The Senate voted.")
         [((0, 10), (11, 15))]
     """
-    out = []
-    for m in _DATELINE.finditer(text):
+    out = {}
+    for m in [*_DATELINE.finditer(text), *_DATELINE_AGENCY.finditer(text)]:
         name = m.group("name").rstrip(" .")
         if len(name) < 3 or not name.isupper():
             continue
         start = m.start("name")
         agency = m.span("agency") if m.group("agency") else None
-        out.append(((start, start + len(name)), agency))
-    return out
+        out[start] = ((start, start + len(name)), agency)
+    return [out[k] for k in sorted(out)]
