@@ -446,3 +446,10 @@ def test_dateline_city_is_not_the_event_place_over_a_named_region():
     text = "BAMAKO, 3 mai 2023 (AFP) - Des jihadistes ont attaqué un camp militaire dans la région de Mopti."
     [event] = extract(text, lang="fr")
     assert event.location == "Mopti"
+
+
+def test_a_capital_the_model_took_for_a_people_after_a_preposition():
+    # the model reads "Tunis" as a people; its first reading is the province of the same name
+    assert [t.name for t in geoparse("In a visit to Tunis on Monday the minister met the president.", "en")] == [
+        "Tunis"
+    ]

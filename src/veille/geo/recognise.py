@@ -465,18 +465,27 @@ def _settlement_pattern() -> re.Pattern:
 
 def _notable_whole_entity(gaz: Gazetteer, cands: tuple[int, ...], toks, i: int, n: int) -> bool:
     """Token ``i`` alone is an entity of the model (any label), stands after a preposition ("in
-    central Thessaloniki", "the centre of Skopje") and is the very name of a capital or of a town
-    of 100,000 people or more: a place the model took for a person or an organisation."""
+    central Thessaloniki", "the centre of Skopje", "a visit to Tunis") and is the very name of a
+    capital or of a town of 100,000 people or more (the first reading may be its province): a place
+    the model took for a person, an organisation or a people."""
     tok = toks[i]
     if n != 1 or tok.ent_iob_ != "B" or (i + 1 < len(toks) and toks[i + 1].ent_iob_ == "I"):
         return False
     before = [t.pos_ for t in toks[max(0, i - 2) : i]]
-    if not before or not (before[-1] == "ADP" or before[-1] == "ADJ" and before[:1] == ["ADP"]):
+    after = toks[i + 1].pos_ if i + 1 < len(toks) else ""
+    if not before or not (
+        before[-1] == "ADP"
+        or before[-1] == "ADJ"
+        and before[:1] == ["ADP"]
+        or before[-1] in ("DET", "PRON")
+        and after == "NOUN"
+    ):
         return False
-    top = gaz.rows[cands[0]]
-    if top.feature_code not in ("PPLC", "PPL") or (top.feature_code == "PPL" and top.population < 100_000):
-        return False
-    return key(top.name) == key(tok.text)
+    return any(
+        key(r.name) == key(tok.text)
+        and (r.feature_code == "PPLC" or r.feature_code == "PPL" and r.population >= 100_000)
+        for r in (gaz.rows[j] for j in cands)
+    )
 
 
 def _settlement_noun_after(text: str, end: int) -> bool:
