@@ -36,6 +36,7 @@ from veille.geo.mention import Mention
 from veille.geo.normalize import key, plain
 from veille.model import Toponym
 
+LOOSE_FLOOR = 0.6  # the least closeness of a loose spelling (gazetteer.closeness)
 AREA_RADIUS = 2.0  # degrees (about 200 km): beyond it a small same-name village is not the one meant
 
 
@@ -113,8 +114,11 @@ def _score(gaz: Gazetteer, i: int, surface: str, ctx: Context) -> float:
 def _confirmed(gaz: Gazetteer, best: int, ms: list[Mention], hint_rows: list[Row], ctx: Context, npass: int) -> bool:
     """A loose-spelling match needs support: it fits the admin hint, lies in a country the
     document names (or a neighbour of one), or is a close spelling of this place and of no place
-    of another country ("Quamishli" is Qamishli; "Tengiz" is not Tangier)."""
+    of another country ("Quamishli" is Qamishli; "Tengiz" is not Tangier). Whatever supports it,
+    a spelling that far from the place's names is no match ("Finiels" is no Versailles)."""
     row = gaz.rows[best]
+    if gaz.closeness(ms[0].text, best) < LOOSE_FLOOR:
+        return False
     if hint_rows:
         return any(_fits(row, h) for h in hint_rows)
     if ctx.countries.get(row.country_code, 0) > (1 if npass else 0):
