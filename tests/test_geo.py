@@ -453,3 +453,12 @@ def test_a_capital_the_model_took_for_a_people_after_a_preposition():
     assert [t.name for t in geoparse("In a visit to Tunis on Monday the minister met the president.", "en")] == [
         "Tunis"
     ]
+
+
+def test_a_small_linker_inside_a_division_name():
+    # "Gracias a Dios" is one department; "Gracias" alone is a town of another one
+    from veille import extract
+
+    text = "Mardi, l'armée a détruit une piste clandestine à Puerto Lempira, dans le département de Gracias a Dios."
+    [event] = extract(text, lang="fr")
+    assert (event.location, event.admin1) == ("Puerto Lempira", "Gracias a Dios")
