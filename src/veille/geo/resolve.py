@@ -119,8 +119,8 @@ def _confirmed(gaz: Gazetteer, best: int, ms: list[Mention], hint_rows: list[Row
     row = gaz.rows[best]
     if gaz.closeness(ms[0].text, best) < LOOSE_FLOOR:
         return False
-    if hint_rows:
-        return any(_fits(row, h) for h in hint_rows)
+    if hint_rows:  # inside the hint: a loose spelling elsewhere in its country is another place
+        return any(_fit(row, h) == 2 for h in hint_rows)
     if ctx.countries.get(row.country_code, 0) > (1 if npass else 0):
         return True
     surface = ms[0].text
