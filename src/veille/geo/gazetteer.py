@@ -517,7 +517,10 @@ def country_points() -> dict[str, dict[str, Any]]:
         for cc, i in gaz.countries.items()
         if cc in gaz.iso3 and gaz.rows[i].latitude is not None
     }
-    _write_atomic(path, json.dumps(table).encode("utf-8"), "countries-*.json")
+    try:
+        _write_atomic(path, json.dumps(table).encode("utf-8"), "countries-*.json")
+    except OSError:  # a read-only cache: the table serves this process only
+        pass
     return table
 
 
