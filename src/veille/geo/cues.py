@@ -228,12 +228,13 @@ _DATELINE_AGENCY = re.compile(
 )
 
 
-def datelines(text: str) -> list[tuple[tuple[int, int], tuple[int, int] | None]]:
+@functools.lru_cache(maxsize=64)  # read by recognition and again by the event locator
+def datelines(text: str) -> tuple[tuple[tuple[int, int], tuple[int, int] | None], ...]:
     """The dateline places of ``text`` (the span of the name in capitals) and the span of the agency
     or station in brackets after them, if any: that bracket is no place ("(AP)" is no Andhra Pradesh).
 
         >>> datelines("WASHINGTON (AP) - The Senate voted.")
-        [((0, 10), (11, 15))]
+        (((0, 10), (11, 15)),)
     """
     out = {}
     for m in [*_DATELINE.finditer(text), *_DATELINE_AGENCY.finditer(text)]:
@@ -243,4 +244,4 @@ def datelines(text: str) -> list[tuple[tuple[int, int], tuple[int, int] | None]]
         start = m.start("name")
         agency = m.span("agency") if m.group("agency") else None
         out[start] = ((start, start + len(name)), agency)
-    return [out[k] for k in sorted(out)]
+    return tuple(out[k] for k in sorted(out))

@@ -30,9 +30,10 @@ from veille.geo.cues import (
     lang_spec,
     names_forces,
 )
-from veille.geo.gazetteer import Row, get_gazetteer
+from veille.geo.gazetteer import Row, country_points, get_gazetteer
 from veille.geo.hints import hint_gap, road_nouns
 from veille.geo.normalize import plain
+from veille.geo.resolve import read_as
 from veille.model import Evidence, Place, Toponym
 
 SPECIFICITY = {"PPL": 3, "PPLC": 3, "ADM2": 2, "RGN": 2, "ADM1": 2, "PCLI": 1}
@@ -123,21 +124,27 @@ def _country_from_cues(text: str, anchor: tuple[int, int]) -> Place | None:
     found = context_countries(text)
     if not found:
         return None
-    cc = found.most_common(1)[0][0]
-    gaz = get_gazetteer()
-    row = gaz.rows[gaz.countries[cc]] if cc in gaz.countries else None
-    if row is None or row.latitude is None:
-        return None
+    iso3 = get_gazetteer().iso3.get(found.most_common(1)[0][0])
     m = next(iter(cue_pattern()[0].finditer(text)))
+    evidence = Evidence(field="location", start=m.start(), end=m.end(), text=m.group(0), rule="geo:context-cue")
+    return country_place(iso3, evidence) if iso3 else None
+
+
+def country_place(iso3: str, evidence: Evidence) -> Place | None:
+    """Country ``iso3`` at its point, precision 3 (from the gazetteer's small country table, so a
+    process that has not loaded the gazetteer can call it)."""
+    point = country_points().get(iso3)
+    if point is None:
+        return None
     return Place(
-        iso3=gaz.iso3.get(cc),
-        country=gaz.country_names.get(cc),
-        location=gaz.country_names.get(cc),
-        latitude=row.latitude,
-        longitude=row.longitude,
-        geonameid=row.geonameid,
+        iso3=iso3,
+        country=point["country"],
+        location=point["country"],
+        latitude=point["latitude"],
+        longitude=point["longitude"],
+        geonameid=point["geonameid"],
         geo_precision=3,
-        evidence=Evidence(field="location", start=m.start(), end=m.end(), text=m.group(0), rule="geo:context-cue"),
+        evidence=evidence,
     )
 
 
@@ -291,19 +298,7 @@ def _namesake(toponyms: list[Toponym], t: Toponym, alternatives: tuple[int, ...]
     rows = [gaz.rows[i] for i in alternatives if gaz.rows[i].country_code in countries]
     if len({r.country_code for r in rows}) != 1:
         return None
-    r = max(rows, key=lambda r: r.population)
-    return Toponym(
-        text=t.text,
-        start=t.start,
-        end=t.end,
-        geonameid=r.geonameid,
-        name=r.name,
-        latitude=r.latitude,
-        longitude=r.longitude,
-        country_code=r.country_code,
-        admin1=gaz.admin1_name(r),
-        feature_code=r.feature_code,
-    )
+    return read_as(t, max(rows, key=lambda r: r.population), gaz)
 
 
 def _same_kind(r: Row, chosen: Row, floor: float) -> bool:
@@ -327,13 +322,12 @@ def _alternatives(text: str, toponyms: list[Toponym], t: Toponym) -> tuple[int, 
         return ()  # another place of its country, its division of the same name too ("San Jose (San Jose)")
     if t.country_code in context_countries(text):
         return ()
-    chosen = next((gaz.rows[i] for i in gaz.lookup(t.text) if gaz.rows[i].geonameid == t.geonameid), None)
+    readings = gaz.lookup(t.text)
+    chosen = next((gaz.rows[i] for i in readings if gaz.rows[i].geonameid == t.geonameid), None)
     if chosen is None:
         return ()
     floor = max(20_000, ALTERNATIVE_SHARE * chosen.population)
     found = [
-        i
-        for i in gaz.lookup(t.text)
-        if gaz.rows[i].country_code != t.country_code and _same_kind(gaz.rows[i], chosen, floor)
+        i for i in readings if gaz.rows[i].country_code != t.country_code and _same_kind(gaz.rows[i], chosen, floor)
     ]
     return tuple(sorted(found, key=lambda i: -gaz.rows[i].population))  # the largest of a country first

@@ -313,9 +313,21 @@ def to_toponyms(mentions: list[Mention], gaz: Gazetteer | None = None, unresolve
         if m.choice is None and not unresolved:
             continue
         t = Toponym(text=m.text, start=m.start, end=m.end)
-        if m.choice is not None:
-            r = gaz.rows[m.choice]
-            t.geonameid, t.name, t.latitude, t.longitude = r.geonameid, r.name, r.latitude, r.longitude
-            t.country_code, t.admin1, t.feature_code = r.country_code, gaz.admin1_name(r), r.feature_code
-        out.append(t)
+        out.append(t if m.choice is None else read_as(t, gaz.rows[m.choice], gaz))
     return out
+
+
+def read_as(t: Toponym, r: Row, gaz: Gazetteer) -> Toponym:
+    """The toponym ``t`` (its text and span) read as the gazetteer row ``r``."""
+    return Toponym(
+        text=t.text,
+        start=t.start,
+        end=t.end,
+        geonameid=r.geonameid,
+        name=r.name,
+        latitude=r.latitude,
+        longitude=r.longitude,
+        country_code=r.country_code,
+        admin1=gaz.admin1_name(r),
+        feature_code=r.feature_code,
+    )

@@ -102,7 +102,7 @@ class SimilarReports:
 
     def guess(self, text: str, lang: str) -> tuple[str, str, float] | None:
         """``(country, rarest shared word, share of the votes)`` for a report, or None."""
-        words = terms(text, lang)
+        words = sorted(terms(text, lang))  # in a fixed order: sums and ties the same in every process
         weights = {w: idf for w in words if (idf := self._idf(w)) > 0}
         if not weights:
             return None
@@ -112,9 +112,10 @@ class SimilarReports:
             for serial in self._postings[w]:
                 overlap[serial] += v * v
         scored = []
-        for serial, dot in overlap.most_common(SHORTLIST):  # the cosine only for the largest overlaps
+        shortlist = sorted(overlap.items(), key=lambda kv: (-kv[1], kv[0]))[:SHORTLIST]
+        for serial, dot in shortlist:  # the cosine only for the largest overlaps
             other, country = self._by_serial[serial]
-            other_norm = math.sqrt(sum(self._idf(w) ** 2 for w in other))
+            other_norm = math.sqrt(sum(self._idf(w) ** 2 for w in sorted(other)))
             scored.append((dot / (norm * other_norm), serial, country))
         scored.sort(reverse=True)
         votes: Counter = Counter()
@@ -128,7 +129,7 @@ class SimilarReports:
         if share < self.min_share:
             return None
         near = [self._by_serial[s][0] for sim, s, c in scored[: self.k] if c == country and sim >= self.min_similarity]
-        shared = max((w for w in weights if any(w in o for o in near)), key=lambda w: weights[w])
+        shared = max((w for w in weights if any(w in o for o in near)), key=lambda w: (weights[w], w))
         return country, shared, share
 
 
@@ -192,19 +193,7 @@ RULE = "geo:similar-reports"
 
 def country_place(iso3: str, text: str, word: str) -> Place | None:
     """The place of country ``iso3`` at its point, with ``word`` (a word of ``text``) as evidence."""
-    from veille.geo.gazetteer import country_points
+    from veille.geo.locate import country_place as place_of
 
-    point = country_points().get(iso3)
-    if point is None:
-        return None
     start, end = _span(text, word)
-    return Place(
-        iso3=iso3,
-        country=point["country"],
-        location=point["country"],
-        latitude=point["latitude"],
-        longitude=point["longitude"],
-        geonameid=point["geonameid"],
-        geo_precision=3,
-        evidence=Evidence(field="location", start=start, end=end, text=text[start:end], rule=RULE),
-    )
+    return place_of(iso3, Evidence(field="location", start=start, end=end, text=text[start:end], rule=RULE))
